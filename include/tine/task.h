@@ -1,0 +1,123 @@
+/*
+ * struct task_struct: the kernel's record of one thread of execution, and the
+ * heart of the process model.  As in Linux there is no separate "process"
+ * object: a process is a thread group (tasks with one tgid), and everything
+ * a process owns hangs off reference-counted sub-structures (mm, files, fs,
+ * sighand, signal, cred) that threads share and fork copies.
+ *
+ * Lock legend: [I] set at creation, then immutable; [t] tasklist_lock;
+ * [c] only the task itself (current) touches it; [s] sighand->lock.
+ */
+#ifndef TINE_TASK_H
+#define TINE_TASK_H
+
+#include <tine/types.h>
+#include <tine/list.h>
+#include <tine/wait.h>
+#include <tine/sched.h>
+#include <tine/signal.h>
+#include <tine/spinlock.h>
+
+#define TASK_COMM_LEN 16
+#define KSTACK_SIZE 16384
+
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct pt_regs;
+
+/* Credentials: copied on write, shared until a set*id call changes them. */
+struct cred {
+	u32 usage;
+	uid_t uid, euid, suid, fsuid;
+	gid_t gid, egid, sgid, fsgid;
+	u64 cap_effective, cap_permitted, cap_inheritable;
+};
+
+/* Saved kernel context of a task that is not running (see switch_to). */
+struct thread_struct {
+	u64 rsp;			/* kernel stack pointer at the switch */
+	u64 fsbase;			/* user TLS base (arch_prctl ARCH_SET_FS) */
+	u8 fpu[512] __attribute__((aligned(16)));	/* fxsave area */
+};
+
+struct task_struct {
+	/* Identity [I] */
+	pid_t pid;			/* this thread's id (gettid) */
+	pid_t tgid;			/* the thread group id (getpid) */
+	char comm[TASK_COMM_LEN];	/* [c] executable name, prctl(PR_SET_NAME) */
+
+	/* Scheduling */
+	volatile int state;		/* TASK_RUNNING, ... (sched.h) */
+	int exit_state;			/* 0, EXIT_ZOMBIE or EXIT_DEAD [t] */
+	int nice;			/* -20..19 */
+	int time_slice;			/* ticks left before preemption */
+	bool need_resched;		/* preempt at the next return to user */
+	bool on_rq;
+	struct list_head run_list;	/* link in the runqueue */
+	const char *wchan;		/* name of the wait queue slept on */
+	u64 utime_ns, stime_ns;		/* CPU time in user and kernel mode */
+	u64 nvcsw, nivcsw;		/* voluntary, involuntary switches */
+	u64 start_time_ns;		/* ktime at creation */
+	u64 wake_at_ns;			/* timed sleep deadline, 0 if none */
+	struct list_head timer_link;	/* on the sleepers-with-timeout list */
+
+	/* Family [t] */
+	struct task_struct *real_parent;	/* who forked us (or adopted us) */
+	struct task_struct *parent;	/* receives SIGCHLD and wait()s */
+	struct list_head children;	/* our children: their sibling links */
+	struct list_head sibling;	/* link in parent->children */
+	struct task_struct *group_leader;
+	struct list_head thread_group;	/* all threads of our group */
+	struct list_head tasks;		/* link in the global task list */
+	int exit_code;			/* wait status once a zombie */
+	int exit_signal;		/* sent to parent at exit (SIGCHLD), -1 thread */
+	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
+	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
+	bool did_exec;
+	struct task_struct *vfork_parent; /* parent sleeping until we exec/exit */
+	bool vfork_done;
+	u64 *clear_child_tid;		/* CLONE_CHILD_CLEARTID / set_tid_address */
+
+	/* Shared sub-structures, each reference-counted */
+	struct mm_struct *mm;		/* address space, NULL for kernel threads */
+	struct files_struct *files;	/* file descriptor table */
+	struct fs_struct *fs;		/* cwd, root, umask */
+	struct sighand_struct *sighand;	/* signal handlers */
+	struct signal_struct *signal;	/* thread-group-wide signal state */
+	struct cred *cred;		/* credentials */
+
+	/* Per-thread signal state [s] */
+	sigset_t blocked;		/* signals this thread refuses now */
+	sigset_t saved_sigmask;		/* restored after rt_sigsuspend */
+	bool restore_sigmask;
+	struct sigpending pending;	/* signals sent to this thread */
+	u64 sas_ss_sp, sas_ss_size;	/* sigaltstack */
+	u32 sas_ss_flags;
+
+	/* Machine state */
+	void *kstack;			/* base of the KSTACK_SIZE kernel stack */
+	struct pt_regs *regs;		/* user registers at kernel entry */
+	struct thread_struct thread;
+	struct wait_queue_head wait_chldexit; /* wait4() sleeps here */
+};
+
+/* The task running on this CPU: the per-CPU area (GS base) holds it at 8. */
+static inline struct task_struct *get_current(void)
+{
+	struct task_struct *t;
+	__asm__("movq %%gs:8, %0" : "=r"(t));
+	return t;
+}
+#define current get_current()
+
+extern struct list_head task_list;		/* every task, [t] */
+extern spinlock_t tasklist_lock;
+extern struct task_struct *init_task_ptr;	/* PID 1 */
+
+struct task_struct *find_task_by_pid(pid_t pid);
+bool thread_group_leader(const struct task_struct *t);
+void put_task_struct(struct task_struct *t);
+u64 nr_live_tasks(void);
+
+#endif
