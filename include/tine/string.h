@@ -3,7 +3,7 @@
  * emit calls to memcpy, memmove, memset and memcmp, so the kernel's versions
  * carry exactly those names.  Host unit tests use the C library instead,
  * except the test of string.c itself, which defines TINE_STRING_TEST and
- * renames ours (tests/unit/string_rename.h) so both can be compared.
+ * renames ours (tests/unit/libc_rename.h) so both can be compared.
  */
 #ifndef TINE_STRING_H
 #define TINE_STRING_H

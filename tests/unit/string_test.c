@@ -1,7 +1,7 @@
 /*
  * Host test of kernel/lib/string.c: every routine is compared with the C
  * library's on many sizes, alignments and overlaps.  Ours are renamed
- * tine_* at build time (string_rename.h).
+ * tine_* at build time (libc_rename.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
