@@ -1,0 +1,204 @@
+/*
+ * The physical page allocator: a binary buddy system over the mem_map
+ * array.  Free memory is kept as blocks of 2^order pages, each aligned to
+ * its own size in page-frame numbers, on one free list per order.
+ * Allocation takes the smallest block that fits and splits it, returning
+ * the unused halves to the lower lists; freeing merges a block with its
+ * "buddy" (the other half of the next bigger block, pfn ^ 2^order) for as
+ * long as the buddy is free too.  Both are O(MAX_ORDER).
+ *
+ * All pages start reserved; the boot code hands usable RAM over with
+ * page_alloc_free_range().  Reserved pages keep a reference count of 1 so
+ * that get_page/put_page pairs on them (a kernel page mapped into user
+ * space) never free them.
+ *
+ * Locking: free_area and the counters will be guarded by a zone lock once
+ * Tine runs on several CPUs; today there is one CPU and the caller must not
+ * let an interrupt handler allocate in the middle (interrupts off).
+ */
+#include <tine/page.h>
+
+struct free_area {
+	struct list_head free_list;
+	u64 nr_free;		/* blocks on free_list */
+};
+
+/* lock: zone_lock (to come) guards everything below. */
+static struct free_area free_area[MAX_ORDER];
+static u64 nr_free;		/* free pages */
+static u64 nr_managed;		/* pages ever given to the allocator */
+
+u64 direct_map_offset;
+struct page *mem_map;
+u64 mem_map_base_pfn;
+u64 mem_map_nr_pages;
+
+void page_alloc_init(struct page *map, u64 first_pfn, u64 npages)
+{
+	u64 i;
+
+	mem_map = map;
+	mem_map_base_pfn = first_pfn;
+	mem_map_nr_pages = npages;
+	for (i = 0; i < npages; i++) {
+		map[i] = (struct page){ .refcount = 1, .flags = PG_reserved };
+		list_init(&map[i].list);
+	}
+	for (i = 0; i < MAX_ORDER; i++) {
+		list_init(&free_area[i].free_list);
+		free_area[i].nr_free = 0;
+	}
+	nr_free = 0;
+	nr_managed = 0;
+}
+
+/* Is the whole aligned block of 2^order pages at pfn inside mem_map? */
+static bool block_in_map(u64 pfn, unsigned order)
+{
+	return pfn >= mem_map_base_pfn &&
+	       pfn + (1UL << order) <= mem_map_base_pfn + mem_map_nr_pages;
+}
+
+static void add_free_block(struct page *p, unsigned order)
+{
+	p->flags |= PG_buddy;
+	p->order = order;
+	list_add(&p->list, &free_area[order].free_list);
+	free_area[order].nr_free++;
+}
+
+static void del_free_block(struct page *p, unsigned order)
+{
+	list_del(&p->list);
+	p->flags &= ~PG_buddy;
+	free_area[order].nr_free--;
+}
+
+/* Put the block at pfn on the free lists, merging it with free buddies. */
+static void free_block(u64 pfn, unsigned order)
+{
+	nr_free += 1UL << order;
+	while (order < MAX_ORDER - 1) {
+		u64 buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (!block_in_map(buddy_pfn, order))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!(buddy->flags & PG_buddy) || buddy->order != order)
+			break;
+		del_free_block(buddy, order);
+		pfn &= ~(1UL << order);
+		order++;
+	}
+	add_free_block(pfn_to_page(pfn), order);
+}
+
+/* The biggest order whose aligned block at pfn ends by end. */
+static unsigned largest_block(u64 pfn, u64 end)
+{
+	unsigned order = MAX_ORDER - 1;
+
+	while (order > 0 &&
+	       ((pfn & ((1UL << order) - 1)) || pfn + (1UL << order) > end))
+		order--;
+	return order;
+}
+
+/* Hand the reserved pages [pfn_start, pfn_end) over to the allocator. */
+void page_alloc_free_range(u64 pfn_start, u64 pfn_end)
+{
+	u64 pfn;
+
+	BUG_ON(pfn_start > pfn_end);
+	for (pfn = pfn_start; pfn < pfn_end; pfn++) {
+		struct page *p = pfn_to_page(pfn);
+
+		BUG_ON(!(p->flags & PG_reserved));	/* freed twice */
+		p->flags = 0;
+		p->refcount = 0;
+	}
+	nr_managed += pfn_end - pfn_start;
+	for (pfn = pfn_start; pfn < pfn_end; ) {
+		unsigned order = largest_block(pfn, pfn_end);
+
+		free_block(pfn, order);
+		pfn += 1UL << order;
+	}
+}
+
+/* A block of 2^order pages with refcount 1, or NULL if none is free. */
+struct page *alloc_pages(unsigned order)
+{
+	unsigned o;
+	struct page *p;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	for (o = order; o < MAX_ORDER; o++)
+		if (!list_empty(&free_area[o].free_list))
+			break;
+	if (o == MAX_ORDER)
+		return NULL;
+	p = list_first_entry(&free_area[o].free_list, struct page, list);
+	del_free_block(p, o);
+	while (o > order) {	/* give back the upper halves */
+		o--;
+		add_free_block(p + (1UL << o), o);
+	}
+	BUG_ON(p->refcount != 0 || p->flags != 0);
+	p->order = order;
+	p->refcount = 1;
+	nr_free -= 1UL << order;
+	return p;
+}
+
+/* Drop one reference to the block p of 2^order pages; free it at zero. */
+void free_pages(struct page *p, unsigned order)
+{
+	BUG_ON(p->refcount == 0);		/* freeing a free page */
+	BUG_ON(p->order != order);
+	if (--p->refcount)
+		return;
+	BUG_ON(p->flags & (PG_reserved | PG_buddy | PG_slab));
+	p->slab = NULL;
+	p->freelist = NULL;
+	p->inuse = 0;
+	free_block(page_to_pfn(p), order);
+}
+
+struct page *alloc_page(void)
+{
+	return alloc_pages(0);
+}
+
+void free_page(struct page *p)
+{
+	free_pages(p, 0);
+}
+
+void get_page(struct page *p)
+{
+	BUG_ON(p->refcount == 0);		/* not allocated, or a tail page */
+	p->refcount++;
+}
+
+void put_page(struct page *p)
+{
+	free_pages(p, p->order);
+}
+
+u64 nr_free_pages(void)
+{
+	return nr_free;
+}
+
+u64 nr_total_pages(void)
+{
+	return nr_managed;
+}
+
+u64 nr_free_blocks(unsigned order)
+{
+	return order < MAX_ORDER ? free_area[order].nr_free : 0;
+}
