@@ -4,7 +4,7 @@
  * then writes 8 MiB of it, MemFree drops by about 8 MiB (6..12 MiB).
  * Pipes sequence the parent's measurements against the child's steps.
  * On a busy development host other processes move MemFree too, so the
- * experiment is tried up to 5 times; one clean run passes.
+ * experiment is tried up to 10 times; one clean run passes.
  * Linux >= 6.7 caches up to ~100 MiB of free pages per CPU in per-cpu
  * lists that MemFree does not count; where /proc/zoneinfo exists its
  * pageset "count:" lines are added back. (Tine need not provide it.) */
@@ -118,7 +118,7 @@ int main(void)
 	static char why[256];
 	mount_proc();
 	const char *err = NULL;
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 10; i++) {
 		err = attempt(why, sizeof why);
 		if (!err)
 			return 0;

@@ -1,22 +1,23 @@
 /* pid_exhaust_eagain: fork fails with EAGAIN once a user's process count
  * reaches RLIMIT_NPROC. Root ignores the limit, so a child sets the limit
- * to 8 and setuid()s to an otherwise unused uid (it is then process 1 of
- * 8 for that uid): exactly 7 forks succeed and the 8th gives EAGAIN; after
- * killing and reaping them all, fork works again. */
+ * to 8 and setuid()s to an otherwise unused uid (200000 + its pid, so that
+ * nothing else, not even a parallel run of this test, shares the count).
+ * It is then process 1 of 8 for that uid: exactly 7 forks succeed and the
+ * 8th gives EAGAIN; after killing and reaping them all, fork works again. */
 #include "t.h"
 #include <signal.h>
 
 #define LIMIT 8
-#define UID 54321 /* a uid no other process uses, so the count is exact */
 
 static int hold[2];
 
 static int child_main(void)
 {
+	uid_t uid = 200000 + getpid();
 	struct rlimit rl = { LIMIT, LIMIT };
 	CHECK_OK("setrlimit RLIMIT_NPROC", setrlimit(RLIMIT_NPROC, &rl));
-	CHECK_OK("setuid", setuid(UID));
-	CHECK_EQ("getuid", UID, getuid());
+	CHECK_OK("setuid", setuid(uid));
+	CHECK_EQ("getuid", uid, getuid());
 
 	pid_t kids[64];
 	int n = 0;
