@@ -1,0 +1,96 @@
+# mk/test.mk: initramfs images and the test, run and debug targets.
+#   make test        deps, then test-unit, test-linux, test-tine, in order
+#   make test-linux  the runner on Debian's kernel (the oracle), tests/user
+#                    plus tests/pending
+#   make test-tine   tests/user on build/tine.elf; TINE_MODE=boot (default
+#                    until Tine can fork) boots once per test with
+#                    rdinit=/tests/NAME, TINE_MODE=runner uses the runner
+#   make run         hello-init on Tine in this terminal (Ctrl-A X quits)
+#   make debug       the same, paused for gdb -x tools/gdbinit
+# Images are rebuilt on every use (cheap, and deterministic byte for byte).
+
+include mk/user.mk
+BUILD ?= build
+TINE_MODE ?= boot
+LINUX_KERNEL ?= linux
+LINUX_TIMEOUT ?= 120
+TINE_TIMEOUT ?= 120
+BOOT_TIMEOUT ?= 30
+APPEND ?=
+
+# Device nodes and directories the images carry besides the staged files.
+IMAGE_NODES := --dir dev:755 --dir tmp:1777 \
+	--node dev/console:c:5:1:600 --node dev/null:c:1:3:666 \
+	--node dev/zero:c:1:5:666
+
+# $(call make-image,IMAGE,INIT,TEST-BINARIES): stage and pack one initramfs.
+define make-image
+	@echo "  CPIO    $(1)"
+	@rm -rf $(1).d && mkdir -p $(1).d/tests $(1).d/bin
+	@cp $(2) $(1).d/init
+	@cp /bin/busybox $(1).d/bin/busybox
+	@$(if $(3),cp $(3) $(1).d/tests/)
+	@printf '%s\n' $(notdir $(3)) | sed '/^$$/d' > $(1).d/tests/list
+	@python3 tools/mkcpio.py -o $(1) $(1).d $(IMAGE_NODES)
+endef
+
+.PHONY: deps initramfs test test-linux test-tine run debug
+FORCE:
+
+deps:
+	@tools/deps.sh
+
+initramfs: $(BUILD)/test-tine.cpio $(BUILD)/test-linux.cpio $(BUILD)/run.cpio
+
+$(BUILD)/test-tine.cpio: $(BUILD)/user/runner $(USER_TESTS) FORCE
+	$(call make-image,$@,$<,$(USER_TESTS))
+
+$(BUILD)/test-linux.cpio: $(BUILD)/user/runner $(USER_TESTS) $(PENDING_TESTS) FORCE
+	$(call make-image,$@,$<,$(USER_TESTS) $(PENDING_TESTS))
+
+$(BUILD)/run.cpio: $(BUILD)/user/hello-init FORCE
+	$(call make-image,$@,$<,)
+
+# Sub-makes keep the order strict (even under -j) and re-read the makefiles
+# after deps may have installed the tools.
+test:
+	$(MAKE) deps
+	$(MAKE) test-unit
+	$(MAKE) test-linux
+	$(MAKE) test-tine
+
+test-linux: $(BUILD)/test-linux.cpio
+	python3 tools/run-tests.py --name linux --kernel $(LINUX_KERNEL) \
+		--initrd $< --log $(BUILD)/test-linux.log --timeout $(LINUX_TIMEOUT) --append "$(APPEND)" \
+		--expect $(words $(USER_TESTS) $(PENDING_TESTS))
+
+ifeq ($(TINE_MODE),runner)
+test-tine: kernel $(BUILD)/test-tine.cpio
+	python3 tools/run-tests.py --name tine --kernel $(BUILD)/tine.elf \
+		--initrd $(BUILD)/test-tine.cpio --log $(BUILD)/test-tine.log \
+		--timeout $(TINE_TIMEOUT) \
+		--append "$(APPEND)" --expect $(words $(USER_TESTS))
+else
+test-tine: kernel $(BUILD)/test-tine.cpio
+	python3 tools/run-tests.py --name tine --mode boot \
+		--kernel $(BUILD)/tine.elf --initrd $(BUILD)/test-tine.cpio \
+		--list $(BUILD)/test-tine.cpio.d/tests/list \
+		--log $(BUILD)/test-tine.log \
+		--timeout $(BOOT_TIMEOUT) --append "$(APPEND)" \
+		--expect $(words $(USER_TESTS))
+endif
+
+run:
+	$(MAKE) deps
+	$(MAKE) kernel $(BUILD)/run.cpio
+	python3 tools/qemu.py --interactive --kernel $(BUILD)/tine.elf \
+		--initrd $(BUILD)/run.cpio --append "$(APPEND)"
+
+debug:
+	$(MAKE) deps
+	$(MAKE) kernel $(BUILD)/run.cpio
+	@echo "QEMU is paused with a gdb stub on :1234. In another terminal:"
+	@echo "    gdb -x tools/gdbinit     (stops at kmain; then c, bt, ...)"
+	@echo "Quit QEMU with Ctrl-A X."
+	python3 tools/qemu.py --gdb --kernel $(BUILD)/tine.elf \
+		--initrd $(BUILD)/run.cpio --append "$(APPEND)"

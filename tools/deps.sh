@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install the Debian packages Tine's build and tests need: QEMU to boot
+# kernels, musl to build static test programs, busybox-static for the guest
+# shell, Debian's Linux kernel as the test oracle, cmocka for host unit tests,
+# and cpio for inspecting images. When everything is present it only runs
+# dpkg-query (fast, no network); otherwise it runs apt-get update and installs
+# what is missing, through sudo when not root.
+set -e
+
+PKGS="qemu-system-x86 musl-tools busybox-static linux-image-amd64 libcmocka-dev cpio"
+
+missing=""
+for p in $PKGS; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [ "$status" = installed ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+$SUDO apt-get update
+# shellcheck disable=SC2086
+$SUDO env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends $missing
