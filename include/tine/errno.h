@@ -148,4 +148,16 @@
 #define EHWPOISON       133 /* Memory page has hardware error */
 
 #endif /* TINE_HOST_TEST */
+
+/*
+ * Kernel-internal codes, Linux's include/linux/errno.h: they never reach
+ * user space (the signal code turns them into EINTR or a restart of the
+ * call).  The C library has none of them, so host tests get them from here.
+ */
+#define ERESTARTSYS		512	/* restart if SA_RESTART, else EINTR */
+#define ERESTARTNOINTR		513	/* always restart */
+#define ERESTARTNOHAND		514	/* restart if no handler ran */
+#define ENOIOCTLCMD		515	/* ioctl not handled by this driver */
+#define ERESTART_RESTARTBLOCK	516	/* restart through sys_restart_syscall */
+
 #endif

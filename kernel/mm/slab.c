@@ -217,10 +217,11 @@ static unsigned size_to_order(size_t size)
 void *kmalloc(size_t size)
 {
 	struct page *p;
-	int i;
 
 	slab_init_once();
 	if (size <= KMALLOC_MAX_CACHE_SIZE) {
+		int i;
+
 		for (i = 0; (size_t)(KMALLOC_MIN_SIZE << i) < size; i++)
 			;
 		return kmem_cache_alloc(&kmalloc_caches[i]);

@@ -55,10 +55,16 @@ static void test_integers(void **state)
 	CHECK("%lld", LLONG_MIN);
 	CHECK("%llu", ULLONG_MAX);
 	CHECK("%llx", 0xdeadbeefcafebabeULL);
+	/* An int argument cut down to char or short, as C specifies. */
+	/* cppcheck-suppress invalidPrintfArgType_sint */
 	CHECK("%hhd", 200);
+	/* cppcheck-suppress invalidPrintfArgType_uint */
 	CHECK("%hhu", 511);
+	/* cppcheck-suppress invalidPrintfArgType_sint */
 	CHECK("%hd", 70000);
+	/* cppcheck-suppress invalidPrintfArgType_uint */
 	CHECK("%hu", 70000);
+	/* cppcheck-suppress invalidPrintfArgType_uint */
 	CHECK("%hx", 0x12345);
 	CHECK("%zu", (size_t)123456789);
 	CHECK("%zd", (ssize_t)-5);
