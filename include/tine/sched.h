@@ -13,6 +13,7 @@
 #define TASK_UNINTERRUPTIBLE	0x0002
 #define TASK_STOPPED		0x0004
 #define EXIT_DEAD		0x0010
+#define TASK_DEAD		0x0080	/* state after do_exit's last schedule() */
 #define EXIT_ZOMBIE		0x0020
 
 #define HZ 100				/* timer ticks per second */
@@ -27,7 +28,10 @@ void sched_tick(void);			/* called by the timer interrupt */
 void sched_init(void);
 char task_state_char(const struct task_struct *t);
 
-/* Sleep for ns nanoseconds; -ERESTARTSYS with *left set if a signal woke us. */
+/*
+ * Sleep in the state the caller set (TASK_INTERRUPTIBLE...) until woken or
+ * ns pass; -ERESTARTSYS if a signal is pending, the time left in *left.
+ */
 long schedule_timeout_ns(u64 ns, u64 *left);
 
 extern u64 jiffies;			/* timer ticks since boot */

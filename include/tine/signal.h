@@ -11,6 +11,7 @@
 #include <tine/types.h>
 #include <tine/list.h>
 #include <tine/spinlock.h>
+#include <tine/wait.h>
 
 #define _NSIG 64
 
@@ -148,6 +149,17 @@ struct signal_struct {
 	u64 it_real_incr_ns;
 	struct rlimit rlim[RLIM_NLIMITS];	/* getrlimit/setrlimit */
 	u64 maxrss_kb;
+	struct wait_queue_head wait_chldexit;	/* wait4() sleeps here */
 };
+
+struct task_struct;
+int send_sig(int sig, struct task_struct *t);
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t);
+int kill_pgrp(pid_t pgrp, int sig);
+/* Tell a parent about a child's exit (SIGCHLD); true if it autoreaps. */
+bool do_notify_parent(struct task_struct *t, int sig);
+void flush_signal_handlers_on_exec(struct task_struct *t);
+struct sighand_struct *sighand_alloc(void);
+struct signal_struct *signal_alloc(void);
 
 #endif

@@ -17,6 +17,7 @@
 #include <tine/sched.h>
 #include <tine/signal.h>
 #include <tine/spinlock.h>
+#include <tine/uaccess.h>
 
 #define TASK_COMM_LEN 16
 #define KSTACK_SIZE 16384
@@ -75,9 +76,11 @@ struct task_struct {
 	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
 	bool is_child_subreaper;	/* prctl(PR_SET_CHILD_SUBREAPER) */
 	bool did_exec;
-	struct task_struct *vfork_parent; /* parent sleeping until we exec/exit */
-	bool vfork_done;
-	u64 *clear_child_tid;		/* CLONE_CHILD_CLEARTID / set_tid_address */
+	bool released;			/* release_task() done: free when switched out */
+	bool switched_out_dead;		/* dead and off the CPU for good */
+	struct vfork_done *vfork_done;	/* parent sleeping until we exec/exit */
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID, written by the child */
+	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID / set_tid_address */
 
 	/* Shared sub-structures, each reference-counted */
 	struct mm_struct *mm;		/* address space, NULL for kernel threads */
@@ -99,7 +102,12 @@ struct task_struct {
 	void *kstack;			/* base of the KSTACK_SIZE kernel stack */
 	struct pt_regs *regs;		/* user registers at kernel entry */
 	struct thread_struct thread;
-	struct wait_queue_head wait_chldexit; /* wait4() sleeps here */
+};
+
+/* A vfork parent waits on one of these, on its own stack. */
+struct vfork_done {
+	bool done;
+	struct wait_queue_head wq;
 };
 
 /* The task running on this CPU: the per-CPU area (GS base) holds it at 8. */
@@ -117,7 +125,35 @@ extern struct task_struct *init_task_ptr;	/* PID 1 */
 
 struct task_struct *find_task_by_pid(pid_t pid);
 bool thread_group_leader(const struct task_struct *t);
-void put_task_struct(struct task_struct *t);
 u64 nr_live_tasks(void);
+
+/* kernel/proc/task.c */
+struct task_struct *alloc_task(void);
+void free_task(struct task_struct *t);
+void task_list_add(struct task_struct *t);
+void task_list_del(struct task_struct *t);
+void idle_task_init(void);
+struct task_struct *kernel_thread(int (*fn)(void *), void *arg);
+int count_user_processes(uid_t uid);
+
+/* kernel/proc/fork.c, exec.c, exit.c */
+long kernel_clone(u64 flags, u64 stack, int __user *ptid, int __user *ctid,
+		  u64 tls, int exit_signal);
+int kernel_execve(const char *path, const char *const *argv,
+		  const char *const *envp);
+void do_exit(int code) __attribute__((noreturn));
+void do_group_exit(int code) __attribute__((noreturn));
+void release_task(struct task_struct *t);
+void finish_task_switch(struct task_struct *prev);
+void complete_vfork_done(struct task_struct *t);
+
+struct cred *prepare_creds(void);	/* a private copy for set*id */
+void get_cred(struct cred *c);
+void put_cred(struct cred *c);
+
+struct sighand_struct;
+struct signal_struct;
+void put_sighand(struct sighand_struct *sh);
+void put_signal_struct(struct signal_struct *sig);
 
 #endif

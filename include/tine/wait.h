@@ -40,7 +40,7 @@ bool signal_pending_current(void);
  */
 #define wait_event_interruptible(wq, cond)				\
 ({									\
-	struct wait_queue_entry __e;					\
+	struct wait_queue_entry __e = { { NULL, NULL }, NULL };	\
 	long __ret = 0;							\
 	for (;;) {							\
 		prepare_to_wait(&(wq), &__e, TASK_INTERRUPTIBLE);	\
@@ -59,7 +59,7 @@ bool signal_pending_current(void);
 /* The same in TASK_UNINTERRUPTIBLE: signals do not end the sleep (state D). */
 #define wait_event(wq, cond)						\
 do {									\
-	struct wait_queue_entry __e;					\
+	struct wait_queue_entry __e = { { NULL, NULL }, NULL };	\
 	for (;;) {							\
 		prepare_to_wait(&(wq), &__e, TASK_UNINTERRUPTIBLE);	\
 		if (cond)						\

@@ -1,0 +1,18 @@
+/*
+ * Hardware interrupts: the legacy 8259 PICs remapped to vectors 32..47 and
+ * the PIT on IRQ 0 as the scheduler's tick.  (The LAPIC timer replaces the
+ * PIT when SMP arrives.)
+ */
+#ifndef TINE_IRQ_H
+#define TINE_IRQ_H
+
+#include <tine/types.h>
+
+#define IRQ_BASE 32
+
+void irq_init(void);
+void irq_register(int irq, void (*handler)(void));
+void irq_dispatch(int irq);
+void timer_init(void);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * System call dispatch and the return-to-user work loop.  do_syscall() looks
+ * the number up in syscall_table (Linux x86-64 numbering); an empty slot is
+ * -ENOSYS, logged once by name.  exit_to_user_mode() runs with interrupts
+ * off before every return to user space: it reschedules if the time slice
+ * ran out, delivers signals, and accounts time.
+ */
+#include <tine/syscall_table.h>
+#include <tine/syscalls.h>
+#include <tine/ptrace.h>
+#include <tine/task.h>
+#include <tine/errno.h>
+#include <tine/printk.h>
+#include <tine/cpu.h>
+
+static u64 enosys_logged[NR_SYSCALLS / 64];
+
+static long sys_ni(u64 nr)
+{
+	if (nr < NR_SYSCALLS && !(enosys_logged[nr / 64] & (1ULL << (nr % 64)))) {
+		enosys_logged[nr / 64] |= 1ULL << (nr % 64);
+		const char *name = syscall_names[nr] ? syscall_names[nr] : "?";
+		pr_warn("tine: syscall %s (%llu) not implemented, returning ENOSYS\n",
+			name, (unsigned long long)nr);
+	}
+	return -ENOSYS;
+}
+
+void do_syscall(struct pt_regs *regs)
+{
+	u64 nr = regs->orig_rax;
+
+	current->regs = regs;
+	if (nr < NR_SYSCALLS && syscall_table[nr])
+		regs->rax = syscall_table[nr](regs->rdi, regs->rsi, regs->rdx,
+					      regs->r10, regs->r8, regs->r9);
+	else
+		regs->rax = sys_ni(nr);
+}
+
+void do_signal(struct pt_regs *regs);
+
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	struct task_struct *t = current;
+
+	for (;;) {
+		bool work = t->need_resched || signal_pending_current();
+		if (!work)
+			break;
+		__asm__ volatile("sti");
+		if (t->need_resched)
+			schedule();
+		if (signal_pending_current())
+			do_signal(regs);
+		__asm__ volatile("cli");
+	}
+	/* A restartable call that no signal handler interrupted: restart it. */
+	if (regs->orig_rax != (u64)-1 && (s64)regs->rax == -ERESTARTSYS) {
+		regs->rax = regs->orig_rax;
+		regs->rip -= 2;		/* back over the 2-byte syscall instruction */
+	}
+}

@@ -1,0 +1,252 @@
+/*
+ * mm_struct and its VMAs: creating an address space, copying one for fork
+ * (copy-on-write: page tables are copied, pages are shared and write-
+ * protected, never copied here), unmapping ranges with VMA splitting, and
+ * tearing an address space down so that every page reference is dropped.
+ */
+#include <tine/mm.h>
+#include <tine/mman.h>
+#include <tine/page.h>
+#include <tine/slab.h>
+#include <tine/string.h>
+#include <tine/errno.h>
+#include <tine/panic.h>
+#include <tine/fs.h>
+#include <tine/cpu.h>
+
+static struct kmem_cache *mm_cache, *vma_cache;
+
+void mm_caches_init(void)
+{
+	mm_cache = kmem_cache_create("mm_struct", sizeof(struct mm_struct));
+	vma_cache = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct));
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmem_cache_alloc(mm_cache);
+	if (!mm)
+		return NULL;
+	memset(mm, 0, sizeof(*mm));
+	mm->pgd = pgd_alloc();
+	if (!mm->pgd) {
+		kmem_cache_free(mm_cache, mm);
+		return NULL;
+	}
+	mm->mm_users = 1;
+	spin_lock_init(&mm->page_table_lock, "page_table_lock");
+	vma_tree_init(&mm->mmap);
+	mm->mmap_base = STACK_TOP - MMAP_GAP;
+	return mm;
+}
+
+struct vm_area_struct *vma_alloc(struct mm_struct *mm, u64 start, u64 end,
+				 u64 flags)
+{
+	struct vm_area_struct *v = kmem_cache_alloc(vma_cache);
+	if (!v)
+		return NULL;
+	memset(v, 0, sizeof(*v));
+	v->vm_start = start;
+	v->vm_end = end;
+	v->vm_flags = flags;
+	v->vm_mm = mm;
+	return v;
+}
+
+void vma_free(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		iput(vma->vm_file);
+	kmem_cache_free(vma_cache, vma);
+}
+
+static struct vm_area_struct *vma_copy(struct vm_area_struct *v,
+				       struct mm_struct *mm)
+{
+	struct vm_area_struct *n = kmem_cache_alloc(vma_cache);
+	if (!n)
+		return NULL;
+	*n = *v;
+	n->vm_mm = mm;
+	if (n->vm_file)
+		iget(n->vm_file);
+	return n;
+}
+
+int mm_insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	int err = vma_tree_insert(&mm->mmap, vma);
+	if (err)
+		return err;
+	mm->total_vm += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (mm->total_vm > mm->hiwater_vm)
+		mm->hiwater_vm = mm->total_vm;
+	return 0;
+}
+
+/* Drop the page behind one present PTE and clear it. */
+static void zap_pte(pte_t *pte, u64 va, void *arg)
+{
+	struct mm_struct *mm = arg;
+
+	if (*pte & PTE_ANON)
+		mm->rss_anon--;
+	else
+		mm->rss_file--;
+	put_page(pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT));
+	*pte = 0;
+	invlpg(va);
+}
+
+void zap_range(struct mm_struct *mm, u64 start, u64 end)
+{
+	pte_range_walk(mm->pgd, start, end, zap_pte, mm);
+}
+
+/* Split vma at addr: vma keeps [start, addr), the new one gets [addr, end). */
+static int vma_split(struct mm_struct *mm, struct vm_area_struct *vma, u64 addr)
+{
+	struct vm_area_struct *tail = vma_copy(vma, mm);
+	if (!tail)
+		return -ENOMEM;
+	tail->vm_start = addr;
+	if (tail->vm_file)
+		tail->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
+	vma->vm_end = addr;
+	int err = vma_tree_insert(&mm->mmap, tail);
+	if (err) {
+		vma->vm_end = tail->vm_end;
+		vma_free(tail);
+	}
+	return err;
+}
+
+/* Make VMA boundaries fall exactly at start and end. */
+int vma_split_range(struct mm_struct *mm, u64 start, u64 end)
+{
+	struct vm_area_struct *v = vma_find(&mm->mmap, start);
+	if (v && v->vm_start < start) {
+		int err = vma_split(mm, v, start);
+		if (err)
+			return err;
+	}
+	v = vma_find(&mm->mmap, end);
+	if (v && v->vm_start < end)
+		return vma_split(mm, v, end);
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, u64 start, u64 len)
+{
+	u64 end = start + len;
+	int err = vma_split_range(mm, start, end);
+	if (err)
+		return err;
+	struct vm_area_struct *v;
+	while ((v = vma_find(&mm->mmap, start)) && v->vm_start < end) {
+		zap_range(mm, v->vm_start, v->vm_end);
+		vma_tree_remove(&mm->mmap, v);
+		mm->total_vm -= (v->vm_end - v->vm_start) >> PAGE_SHIFT;
+		vma_free(v);
+	}
+	return 0;
+}
+
+struct cow_copy {
+	struct mm_struct *dst;
+	struct vm_area_struct *vma;
+	int err;
+};
+
+/*
+ * fork's inner loop, once per present PTE: share the page with the child
+ * and, for a private writable mapping, write-protect it in both so that the
+ * first write from either side takes a copy-on-write fault.
+ */
+static void copy_one_pte(pte_t *src, u64 va, void *arg)
+{
+	struct cow_copy *c = arg;
+
+	if (c->err)
+		return;
+	pte_t *dst = pte_lookup(c->dst->pgd, va, true);
+	if (!dst) {
+		c->err = -ENOMEM;
+		return;
+	}
+	if (!(c->vma->vm_flags & VM_SHARED))
+		*src &= ~PTE_W;
+	get_page(pfn_to_page((*src & PTE_ADDR) >> PAGE_SHIFT));
+	*dst = *src;
+	if (*src & PTE_ANON)
+		c->dst->rss_anon++;
+	else
+		c->dst->rss_file++;
+}
+
+struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+	if (!mm)
+		return NULL;
+	u64 base = mm->mmap_base;
+	u64 saved_pgd = (u64)mm->pgd;
+	struct vma_tree tree = mm->mmap;
+	*mm = *old;
+	mm->pgd = (pte_t *)saved_pgd;
+	mm->mmap = tree;
+	mm->mmap_base = base;
+	mm->mm_users = 1;
+	mm->rss_anon = mm->rss_file = 0;
+	mm->total_vm = 0;
+	spin_lock_init(&mm->page_table_lock, "page_table_lock");
+	if (mm->exe_file)
+		iget(mm->exe_file);
+
+	struct cow_copy c = { mm, NULL, 0 };
+	for (int i = 0; i < vma_count(&old->mmap) && !c.err; i++) {
+		struct vm_area_struct *v = vma_copy(vma_at(&old->mmap, i), mm);
+		if (!v || mm_insert_vma(mm, v)) {
+			if (v)
+				vma_free(v);
+			c.err = -ENOMEM;
+			break;
+		}
+		c.vma = v;
+		pte_range_walk(old->pgd, v->vm_start, v->vm_end, copy_one_pte, &c);
+	}
+	mm->mmap_base = old->mmap_base;
+	flush_tlb_all();		/* the parent's PTEs lost their W bits */
+	if (c.err) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+void mmget(struct mm_struct *mm)
+{
+	mm->mm_users++;
+}
+
+/* Tear the address space down when its last user goes. */
+void mmput(struct mm_struct *mm)
+{
+	BUG_ON(mm->mm_users == 0);
+	if (--mm->mm_users)
+		return;
+	while (vma_count(&mm->mmap)) {
+		struct vm_area_struct *v = vma_at(&mm->mmap, 0);
+		zap_range(mm, v->vm_start, v->vm_end);
+		vma_tree_remove(&mm->mmap, v);
+		vma_free(v);
+	}
+	vma_tree_destroy(&mm->mmap);
+	if (read_cr3() == virt_to_phys(mm->pgd))
+		switch_pgd(kernel_pgd);
+	pgd_free(mm->pgd);
+	if (mm->exe_file)
+		iput(mm->exe_file);
+	kmem_cache_free(mm_cache, mm);
+}

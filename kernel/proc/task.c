@@ -1,0 +1,171 @@
+/*
+ * task_struct lifetime: allocation with its kernel stack, the global task
+ * list, lookup by PID, the idle task (the boot context, PID 0) and kernel
+ * threads (PID 1 starts as one and becomes /init through execve).
+ */
+#include <tine/task.h>
+#include <tine/cpu.h>
+#include <tine/ptrace.h>
+#include <tine/page.h>
+#include <tine/slab.h>
+#include <tine/string.h>
+#include <tine/pid.h>
+#include <tine/mm.h>
+#include <tine/fs.h>
+#include <tine/fdtable.h>
+#include <tine/panic.h>
+
+LIST_HEAD(task_list);
+spinlock_t tasklist_lock = SPINLOCK_INIT("tasklist_lock");
+struct task_struct *init_task_ptr;
+static struct kmem_cache *task_cache, *cred_cache;
+static struct task_struct idle_task;
+static u64 live_tasks;
+extern char boot_stack[];
+
+#define KSTACK_ORDER 2			/* 4 pages = KSTACK_SIZE */
+
+struct task_struct *alloc_task(void)
+{
+	if (!task_cache) {
+		task_cache = kmem_cache_create("task_struct", sizeof(struct task_struct));
+		cred_cache = kmem_cache_create("cred", sizeof(struct cred));
+	}
+	struct task_struct *t = kmem_cache_alloc(task_cache);
+	if (!t)
+		return NULL;
+	memset(t, 0, sizeof(*t));
+	struct page *stack = alloc_pages(KSTACK_ORDER);
+	if (!stack) {
+		kmem_cache_free(task_cache, t);
+		return NULL;
+	}
+	t->kstack = page_address(stack);
+	t->regs = (struct pt_regs *)((char *)t->kstack + KSTACK_SIZE) - 1;
+	list_init(&t->children);
+	list_init(&t->sibling);
+	list_init(&t->thread_group);
+	list_init(&t->tasks);
+	list_init(&t->run_list);
+	list_init(&t->timer_link);
+	list_init(&t->pending.list);
+	live_tasks++;
+	return t;
+}
+
+void free_task(struct task_struct *t)
+{
+	free_pages(virt_to_page(t->kstack), KSTACK_ORDER);
+	kmem_cache_free(task_cache, t);
+	live_tasks--;
+}
+
+u64 nr_live_tasks(void)
+{
+	return live_tasks;
+}
+
+void task_list_add(struct task_struct *t)
+{
+	list_add_tail(&t->tasks, &task_list);
+}
+
+void task_list_del(struct task_struct *t)
+{
+	list_del(&t->tasks);
+}
+
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct list_head *pos;
+
+	list_for_each(pos, &task_list) {
+		struct task_struct *t = list_entry(pos, struct task_struct, tasks);
+		if (t->pid == pid)
+			return t;
+	}
+	return NULL;
+}
+
+bool thread_group_leader(const struct task_struct *t)
+{
+	return t->group_leader == t;
+}
+
+int count_user_processes(uid_t uid)
+{
+	struct list_head *pos;
+	int n = 0;
+
+	list_for_each(pos, &task_list) {
+		struct task_struct *t = list_entry(pos, struct task_struct, tasks);
+		if (t->cred && t->cred->uid == uid && !t->exit_state)
+			n++;
+	}
+	return n;
+}
+
+struct cred *prepare_creds(void)
+{
+	struct cred *c = kmem_cache_alloc(cred_cache);
+	if (!c)
+		return NULL;
+	*c = *current->cred;
+	c->usage = 1;
+	return c;
+}
+
+void get_cred(struct cred *c)
+{
+	c->usage++;
+}
+
+void put_cred(struct cred *c)
+{
+	if (--c->usage == 0)
+		kmem_cache_free(cred_cache, c);
+}
+
+/* PID 0: the boot context becomes the idle task, running on boot_stack. */
+void idle_task_init(void)
+{
+	struct task_struct *t = &idle_task;
+
+	t->pid = t->tgid = 0;
+	strlcpy(t->comm, "swapper/0", sizeof(t->comm));
+	t->state = TASK_RUNNING;
+	t->kstack = boot_stack;
+	t->group_leader = t;
+	list_init(&t->children);
+	list_init(&t->sibling);
+	list_init(&t->thread_group);
+	list_init(&t->run_list);
+	list_init(&t->timer_link);
+	cpu0.idle = t;
+	cpu0.current_task = t;
+}
+
+/*
+ * A kernel thread runs fn(arg) on its own stack.  Its first switch pops the
+ * frame built here: six callee-saved registers (fn and arg among them) and
+ * the address of kthread_start, just below the pt_regs area.
+ */
+struct task_struct *kernel_thread(int (*fn)(void *), void *arg)
+{
+	struct task_struct *t = alloc_task();
+	if (!t)
+		return NULL;
+	int pid = pid_alloc();
+	BUG_ON(pid < 0);
+	t->pid = t->tgid = pid;
+	t->group_leader = t;
+	u64 *frame = (u64 *)t->regs - 7;
+	memset(frame, 0, 7 * sizeof(u64));
+	frame[3] = (u64)fn;		/* r12 */
+	frame[2] = (u64)arg;		/* r13 */
+	frame[6] = (u64)kthread_start;
+	t->thread.rsp = (u64)frame;
+	t->parent = t->real_parent = &idle_task;
+	task_list_add(t);
+	return t;
+}
