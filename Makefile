@@ -52,5 +52,5 @@ $(BUILD)/tine.elf: $(BUILD)/gen/ksyms_empty.o
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -type f -name '*.d' 2>/dev/null)
 -include mk/*.mk

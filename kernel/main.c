@@ -215,7 +215,7 @@ void kmain(u64 start_info_phys)
 	direct_map_offset = DIRECT_MAP_BASE;
 	const struct hvm_start_info *si = phys_to_virt(start_info_phys);
 	parse_start_info(si);
-	pr_info("Tine kernel, command line: %s\n", cmdline_buf);
+	pr_info("Tine kernel, command line: %s (%d)\n", cmdline_buf, (int)strlen(cmdline_buf));
 	cmdline_parse(cmdline_buf, &cmdline);
 	if (cmdline.loglevel >= 0)
 		printk_set_loglevel(cmdline.loglevel);

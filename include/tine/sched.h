@@ -34,6 +34,9 @@ char task_state_char(const struct task_struct *t);
  */
 long schedule_timeout_ns(u64 ns, u64 *left);
 
+void loadavg_get(u64 loads[3]);
+int sched_nr_running(void);
+extern u64 nr_context_switches;
 extern u64 jiffies;			/* timer ticks since boot */
 u64 ktime_get_ns(void);			/* monotonic clock, ns since boot */
 

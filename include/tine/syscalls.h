@@ -31,6 +31,45 @@ long sys_sched_yield(void);
 long sys_uname(void __user *buf);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 long sys_iopl(unsigned int level);
+long sys_kill(pid_t pid, int sig);
+long sys_futex(u64 uaddr, int op, u32 val, const void __user *timeout,
+	       u64 uaddr2, u32 val3);
+
+/* kernel/proc/cred.c */
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(u32 uid);
+long sys_setgid(u32 gid);
+long sys_setreuid(u32 r, u32 e);
+long sys_setregid(u32 r, u32 e);
+long sys_setresuid(u32 r, u32 e, u32 s);
+long sys_setresgid(u32 r, u32 e, u32 s);
+long sys_getresuid(u32 __user *r, u32 __user *e, u32 __user *s);
+long sys_getresgid(u32 __user *r, u32 __user *e, u32 __user *s);
+long sys_getgroups(int size, u32 __user *list);
+long sys_setgroups(int size, const u32 __user *list);
+
+/* kernel/proc/resource.c */
+long sys_getrlimit(unsigned int res, void __user *rl);
+long sys_setrlimit(unsigned int res, const void __user *rl);
+long sys_prlimit64(pid_t pid, unsigned int res, const void __user *newp, void __user *oldp);
+long sys_getrusage(int who, void __user *ru);
+long sys_times(void __user *buf);
+long sys_sysinfo(void __user *info);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
+long sys_sched_getaffinity(pid_t pid, unsigned int len, void __user *mask);
+long sys_sched_setaffinity(pid_t pid, unsigned int len, const void __user *mask);
+long sys_prctl(int option, u64 a2, u64 a3, u64 a4, u64 a5);
+
+/* kernel/proc/time.c */
+long sys_clock_getres(int clk, void __user *tp);
+long sys_gettimeofday(void __user *tv, void __user *tz);
+long sys_time(void __user *tloc);
+long sys_nanosleep(const void __user *req, void __user *rem);
+long sys_clock_nanosleep(int clk, int flags, const void __user *req, void __user *rem);
 
 /* kernel/mm/ (memory) */
 long sys_brk(u64 addr);

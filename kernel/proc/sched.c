@@ -14,6 +14,7 @@
 #include <tine/errno.h>
 #include <tine/spinlock.h>
 #include <tine/panic.h>
+#include <tine/ptrace.h>
 
 static LIST_HEAD(runqueue);
 static LIST_HEAD(timed_sleepers);	/* sorted by wake_at_ns */
@@ -88,12 +89,69 @@ static void wake_timed_sleepers(u64 now)
 	}
 }
 
+/*
+ * The load average, computed as Linux does: every 5 seconds, each of the
+ * three figures decays toward the number of tasks that are runnable or in
+ * uninterruptible sleep, with time constants of 1, 5 and 15 minutes, in
+ * fixed point with 11 fractional bits.
+ */
+#define FSHIFT 11
+#define FIXED_1 (1 << FSHIFT)
+#define LOAD_FREQ (5 * HZ)
+static const u64 load_exp[3] = { 1884, 2014, 2037 };
+static u64 avenrun[3];
+
+static u64 nr_active(void)
+{
+	u64 n = nr_running;
+	struct list_head *pos;
+	if (current != cpu0.idle && !current->on_rq && current->state == TASK_RUNNING)
+		n++;
+	list_for_each(pos, &task_list) {
+		struct task_struct *t = list_entry(pos, struct task_struct, tasks);
+		if (t->state == TASK_UNINTERRUPTIBLE && !t->exit_state)
+			n++;
+	}
+	return n;
+}
+
+static void calc_global_load(void)
+{
+	u64 active = nr_active() * FIXED_1;
+	for (int i = 0; i < 3; i++) {
+		u64 load = avenrun[i] * load_exp[i] + active * (FIXED_1 - load_exp[i]);
+		avenrun[i] = (load + (FIXED_1 / 2)) >> FSHIFT;
+	}
+}
+
+/* The three averages scaled to 16 fractional bits, as sysinfo(2) wants. */
+void loadavg_get(u64 loads[3])
+{
+	for (int i = 0; i < 3; i++)
+		loads[i] = avenrun[i] << (16 - FSHIFT);
+}
+
+/* Charge the tick that just ended to user or system time. */
+static void account_tick(struct task_struct *t)
+{
+	const struct pt_regs *r = cpu0.irq_regs;
+	if (r && user_mode(r)) {
+		t->utime_ns += NSEC_PER_SEC / HZ;
+		cpu0.user_ticks++;
+	} else {
+		t->stime_ns += NSEC_PER_SEC / HZ;
+		cpu0.system_ticks++;
+	}
+}
+
 /* Timer interrupt: account the tick, wake sleepers, age the time slice. */
 void sched_tick(void)
 {
 	struct task_struct *t = current;
 
 	jiffies++;
+	if (jiffies % LOAD_FREQ == 0)
+		calc_global_load();
 	wake_timed_sleepers(ktime_get_ns());
 	if (t == cpu0.idle) {
 		cpu0.idle_ticks++;
@@ -101,6 +159,7 @@ void sched_tick(void)
 			t->need_resched = true;
 		return;
 	}
+	account_tick(t);
 	if (--t->time_slice <= 0) {
 		t->time_slice = slice_for(t);
 		if (nr_running > 1 || (nr_running == 1 && !t->on_rq))

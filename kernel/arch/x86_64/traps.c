@@ -149,7 +149,10 @@ void trap_dispatch(struct pt_regs *regs)
 	int v = regs->trapno;
 
 	if (v >= IRQ_BASE && v < IRQ_BASE + 16) {
+		struct pt_regs *outer = cpu0.irq_regs;
+		cpu0.irq_regs = regs;
 		irq_dispatch(v - IRQ_BASE);
+		cpu0.irq_regs = outer;
 		return;
 	}
 	if (v == 255)			/* spurious */
