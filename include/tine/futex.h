@@ -7,4 +7,7 @@
 /* Wake up to n waiters on uaddr; returns how many were woken. */
 int futex_wake(u64 uaddr, int n, bool private);
 
+struct task_struct;
+void exit_robust_list(struct task_struct *t);
+
 #endif

@@ -32,6 +32,8 @@ long sys_uname(void __user *buf);
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg);
 long sys_iopl(unsigned int level);
 long sys_kill(pid_t pid, int sig);
+long sys_set_robust_list(void __user *head, size_t len);
+long sys_get_robust_list(int pid, void __user *head_ptr, size_t __user *len_ptr);
 long sys_futex(u64 uaddr, int op, u32 val, const void __user *timeout,
 	       u64 uaddr2, u32 val3);
 

@@ -81,6 +81,7 @@ struct task_struct {
 	struct vfork_done *vfork_done;	/* parent sleeping until we exec/exit */
 	int __user *set_child_tid;	/* CLONE_CHILD_SETTID, written by the child */
 	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID / set_tid_address */
+	void __user *robust_list;	/* set_robust_list */
 
 	/* Shared sub-structures, each reference-counted */
 	struct mm_struct *mm;		/* address space, NULL for kernel threads */

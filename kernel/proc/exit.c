@@ -23,6 +23,7 @@
 /* Linux's mm_release: wake a vfork parent and a pthread_join()er. */
 static void mm_release(struct task_struct *t)
 {
+	exit_robust_list(t);
 	if (t->clear_child_tid) {
 		if (t->mm && t->mm->mm_users > 1) {
 			put_user_u32(0, t->clear_child_tid);

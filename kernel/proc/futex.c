@@ -187,3 +187,73 @@ long sys_futex(u64 uaddr, int op, u32 val, const void __user *timeout,
 		return -ENOSYS;
 	}
 }
+
+/*
+ * Robust futexes (set_robust_list): a thread keeps a list of the locks it
+ * holds in user memory; if it dies holding one, the kernel marks the lock
+ * FUTEX_OWNER_DIED and wakes a waiter, so that the lock is not lost.
+ */
+#define FUTEX_WAITERS 0x80000000u
+#define FUTEX_OWNER_DIED 0x40000000u
+#define FUTEX_TID_MASK 0x3fffffffu
+#define ROBUST_LIST_LIMIT 2048
+
+struct robust_list_head {
+	u64 next;			/* struct robust_list *list */
+	s64 futex_offset;
+	u64 list_op_pending;
+};
+
+long sys_set_robust_list(void __user *head, size_t len)
+{
+	if (len != sizeof(struct robust_list_head))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+long sys_get_robust_list(int pid, void __user *head_ptr, size_t __user *len_ptr)
+{
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+	if (!t)
+		return -ESRCH;
+	if (put_user_u64((u64)t->robust_list, head_ptr) ||
+	    put_user_u64(sizeof(struct robust_list_head), len_ptr))
+		return -EFAULT;
+	return 0;
+}
+
+static void handle_futex_death(u64 uaddr, pid_t tid)
+{
+	u32 val;
+	if (get_user_u32(&val, (void __user *)uaddr) || (val & FUTEX_TID_MASK) != (u32)tid)
+		return;
+	u32 nval = (val & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+	if (put_user_u32(nval, (void __user *)uaddr))
+		return;
+	if (val & FUTEX_WAITERS)
+		futex_wake(uaddr, 1, false);
+}
+
+/* At exit, before the mm goes: release the robust locks this thread held. */
+void exit_robust_list(struct task_struct *t)
+{
+	struct robust_list_head head;
+	u64 entry;
+
+	if (!t->robust_list ||
+	    copy_from_user(&head, t->robust_list, sizeof(head)))
+		return;
+	entry = head.next;
+	for (int i = 0; i < ROBUST_LIST_LIMIT && entry != (u64)t->robust_list; i++) {
+		u64 next;
+		if (get_user_u64(&next, (void __user *)entry))
+			break;
+		if (entry != head.list_op_pending)
+			handle_futex_death(entry + head.futex_offset, t->pid);
+		entry = next;
+	}
+	if (head.list_op_pending)
+		handle_futex_death(head.list_op_pending + head.futex_offset, t->pid);
+	t->robust_list = NULL;
+}
