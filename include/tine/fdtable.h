@@ -21,6 +21,7 @@ struct files_struct {
 };
 
 struct files_struct *files_alloc(void);
+struct files_struct *get_files_struct(struct files_struct *files); /* CLONE_FILES */
 struct files_struct *dup_files(struct files_struct *old);	/* fork */
 void put_files_struct(struct files_struct *files);		/* exit */
 void files_close_on_exec(struct files_struct *files);		/* execve */
@@ -29,5 +30,14 @@ void files_close_on_exec(struct files_struct *files);		/* execve */
 int fd_install_lowest(struct file *f, int minfd, bool cloexec);
 /* The file at fd with a reference taken, or NULL (-EBADF for callers). */
 struct file *fget(int fd);
+
+/* Detach fd from the table and drop its file: 0 or -EBADF. */
+int close_fd(int fd);
+/* Put f (a reference the caller gives up) at fd, closing what was there. */
+int replace_fd(int fd, struct file *f, bool cloexec);
+bool get_close_on_exec(int fd);
+void set_close_on_exec(int fd, bool on);
+/* The RLIMIT_NOFILE soft limit of the current task. */
+u64 nofile_limit(void);
 
 #endif

@@ -13,6 +13,7 @@
 #include <tine/list.h>
 #include <tine/spinlock.h>
 #include <tine/wait.h>
+#include <tine/uaccess.h>
 
 #define NAME_MAX 255
 #define PATH_MAX 4096
@@ -46,6 +47,7 @@
 #define O_DIRECTORY	00200000
 #define O_NOFOLLOW	00400000
 #define O_CLOEXEC	02000000
+#define O_LARGEFILE	00100000	/* always set by open() on 64-bit Linux */
 #define O_PATH		010000000
 
 struct inode;
@@ -90,6 +92,15 @@ struct inode_operations {
 	int (*setsize)(struct inode *ino, u64 size);
 	/* For symlinks whose target is generated (procfs): fill buf. */
 	int (*readlink)(struct inode *ino, char *buf, size_t n);
+	/* Make d (negative, in dir) a symlink to target. */
+	int (*symlink)(struct inode *dir, struct dentry *d, const char *target);
+	/* Give old's inode a second name: new (negative, in dir). */
+	int (*link)(struct dentry *old, struct inode *dir, struct dentry *new);
+	/* Move old to the name of new (both in their parent dirs; new may be
+	 * positive and is then replaced). */
+	int (*rename)(struct dentry *old, struct dentry *new);
+	/* Free what i_private holds when the last reference goes. */
+	void (*evict)(struct inode *ino);
 };
 
 struct inode {
@@ -129,6 +140,7 @@ struct dentry {
 
 struct super_block {
 	const char *s_type;		/* "ramfs", "tmpfs", "proc", ... */
+	u32 s_magic;			/* statfs f_type: RAMFS_MAGIC, ... */
 	u32 s_dev;			/* device number shown by stat */
 	struct dentry *s_root;
 };
@@ -161,27 +173,205 @@ struct fs_struct {
 #define POLLHUP 0x010
 #define POLLNVAL 0x020
 #define POLLRDNORM 0x040
+#define POLLRDBAND 0x080
 #define POLLWRNORM 0x100
+#define POLLWRBAND 0x200
+/* What a file without a poll operation reports: always ready (Linux's rule). */
+#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
+
+/*
+ * The wait queues one poll()/select() call sleeps on.  f_op->poll calls
+ * poll_wait() for each queue whose wake_up() could change its answer; the
+ * table is a fixed array sized by the caller, and a registration that does
+ * not fit sets overflow, which turns the sleep into a short nap instead.
+ */
+struct poll_table_entry {
+	struct wait_queue_head *wq;
+	struct wait_queue_entry wait;
+};
+
+struct poll_table {
+	struct poll_table_entry *entries;
+	int nr, cap;
+	bool overflow;
+};
 
 void poll_wait(struct file *f, struct wait_queue_head *wq, struct poll_table *pt);
 
-/* File references and the helpers the rest of the kernel uses. */
+/* Device numbers as stat(2) shows them: Linux's new_encode_dev() layout. */
+static inline u32 new_encode_dev(u32 major, u32 minor)
+{
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+static inline u32 dev_major(u32 dev)
+{
+	return (dev & 0xfff00) >> 8;
+}
+static inline u32 dev_minor(u32 dev)
+{
+	return (dev & 0xff) | ((dev >> 12) & 0xfff00);
+}
+
+/* *at() arguments, Linux values */
+#define AT_FDCWD		(-100)
+#define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_EACCESS		0x200
+#define AT_REMOVEDIR		0x200
+#define AT_SYMLINK_FOLLOW	0x400
+#define AT_EMPTY_PATH		0x1000
+
+/* Path lookup flags (namei.c) */
+#define LOOKUP_FOLLOW		0x1	/* follow a symlink in the last component */
+#define LOOKUP_DIRECTORY	0x2	/* the result must be a directory */
+#define LOOKUP_EMPTY		0x4	/* "" means the dirfd itself */
+
+/* inode_permission() masks */
+#define MAY_EXEC	1
+#define MAY_WRITE	2
+#define MAY_READ	4
+
+/* Limits (the values of Linux's sysctls with the same names) */
+#define MAXSYMLINKS	40		/* symlinks followed in one lookup */
+#define FILE_MAX	8192		/* fs.file-max: open struct files */
+#define NR_OPEN		1048576		/* fs.nr_open: largest fd table */
+#define PIPE_BUF	4096		/* writes up to this size are atomic */
+#define PIPE_DEF_SIZE	65536		/* a new pipe's capacity */
+#define PIPE_MAX_SIZE	1048576		/* fs.pipe-max-size for non-root */
+
+#define RAMFS_MAGIC	0x858458f6
+#define TMPFS_MAGIC	0x01021994
+#define PIPEFS_MAGIC	0x50495045
+
+/*
+ * A path walk in progress (namei.c).  dir is where the walk stands (one
+ * reference held); after path_parentat() last is the final component, not
+ * yet looked up, so that create, unlink and rename can act on it.
+ */
+struct nameidata {
+	struct dentry *dir;
+	struct dentry *root;
+	int links;			/* symlinks followed so far */
+	bool trailing_slash;		/* the path ended in "/" */
+	char last[NAME_MAX + 1];	/* "" if the path was "/" */
+};
+
+/* kernel/fs/inode.c */
+struct inode *new_inode(struct super_block *sb, mode_t mode);
+struct inode *iget(struct inode *ino);
+void iput(struct inode *ino);
+struct timespec64 current_time(void);
+void inode_touch(struct inode *ino);		/* mtime = ctime = now */
+
+/* kernel/fs/dcache.c */
+struct dentry *d_alloc(struct dentry *parent, const char *name);
+struct dentry *d_alloc_root(struct super_block *sb, struct inode *root);
+void d_instantiate(struct dentry *d, struct inode *ino);
+struct dentry *dget(struct dentry *d);
+void dput(struct dentry *d);
+struct dentry *d_lookup(struct dentry *parent, const char *name);
+void d_unlink(struct dentry *d);
+int d_move(struct dentry *d, struct dentry *new_parent, const char *new_name);
+bool d_unlinked(const struct dentry *d);
+
+/* kernel/fs/namei.c */
+int inode_permission(struct inode *ino, int mask);
+char *getname(const char __user *upath, long *err);
+void putname(char *name);
+int kern_path_at(int dfd, const char *path, unsigned int flags,
+		 struct dentry **res);
+int user_path_at(int dfd, const char __user *path, unsigned int flags,
+		 struct dentry **res);
+int path_parentat(int dfd, const char *path, struct nameidata *nd);
+/* After path_parentat(): step into nd->last (nd->dir becomes the result). */
+int nd_walk_last(struct nameidata *nd, bool follow);
+void nd_release(struct nameidata *nd);
+struct dentry *lookup_child(struct dentry *dir, const char *name);
+bool is_dot_name(const char *name);
+
+/* kernel/fs/super.c */
+extern struct dentry *root_dentry;
+int register_filesystem(const char *name, struct dentry *(*mount)(void));
+u32 new_anon_dev(void);
+int mounts_show(char *buf, size_t n);		/* /proc/mounts text */
+
+/* kernel/fs/ramfs.c */
+struct dentry *ramfs_mount(void);
+struct dentry *tmpfs_mount(void);
+bool file_is_ramfs_regular(const struct file *f);
+void ramfs_kill_tree(struct dentry *d);
+int ramfs_mknod(struct inode *dir, struct dentry *d, mode_t mode, u32 dev);
+int ramfs_new_node(struct inode *dir, struct dentry *d, mode_t mode, u32 dev,
+		   uid_t uid, gid_t gid);
+int ramfs_set_link(struct inode *ino, const char *target, size_t len);
+
+/* kernel/fs/pagecache.c */
+struct page *inode_get_page(struct inode *ino, u64 index);
+ssize_t pagecache_read(struct inode *ino, void *buf, size_t n, u64 off, bool user);
+ssize_t pagecache_write(struct inode *ino, const void *buf, size_t n, u64 off,
+			bool user);
+int pagecache_truncate(struct inode *ino, u64 size);
+void pagecache_free(struct inode *ino);
+u64 pagecache_nr_pages(struct inode *ino);
+
+/* kernel/fs/file.c */
+struct file *alloc_file(struct dentry *d, struct inode *ino, u32 flags,
+			const struct file_operations *fop, long *err);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
+u64 nr_open_files(void);
+int file_path(struct file *f, char *buf, size_t n);	/* for /proc/PID/fd */
+int dentry_path(struct dentry *d, char *buf, size_t n);
+
+/* kernel/fs/open.c */
 struct file *filp_open(const char *path, int flags, mode_t mode, long *err);
+struct file *dentry_open(struct dentry *d, int flags, long *err);
+
+/* kernel/fs/read_write.c */
 /* Read n bytes at off into a kernel buffer: bytes read or -errno. */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, u64 off);
-/* The page holding byte index*4096 of a RAM inode, allocated if absent. */
-struct page *inode_get_page(struct inode *ino, u64 index);
+s64 generic_file_llseek(struct file *f, s64 off, int whence);
 
+/* kernel/fs/dir.c: helpers for f_op->iterate (getdents64) */
+struct dir_context {
+	char __user *buf;		/* the user's buffer */
+	size_t size, used;
+	bool full;
+};
+/* Emit one entry with d_off = pos; false when the buffer is full. */
+bool dir_emit(struct dir_context *ctx, const char *name, u64 ino,
+	      mode_t mode, u64 pos);
+
+/* kernel/fs/char_dev.c */
+int register_chrdev(u32 major, u32 minor, const char *name,
+		    const struct file_operations *fop);
+const struct file_operations *chrdev_fops(u32 dev);
+
+/* kernel/fs/pipe.c */
+extern const struct file_operations fifo_fops;
+bool file_is_pipe(const struct file *f);
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
+void pipe_release_inode(struct inode *ino);
+
+/* kernel/fs/fdtable.c */
+struct fs_struct *fs_struct_root(void);		/* PID 1: cwd = root = "/" */
 struct fs_struct *copy_fs_struct(struct fs_struct *old);
 void put_fs_struct(struct fs_struct *fs);
 
-u64 nr_open_files(void);
+/* kernel/drivers/mem.c, tty.c: register their devices (vfs_init calls) */
+void mem_init(void);
+void tty_init(void);
+
+/* kernel/drivers/tty.c */
+bool file_is_tty(const struct file *f);
+
 u64 nr_inodes(void);
 
 void vfs_init(void);
 /* Unpack the initramfs at [start, start+len) into the root filesystem. */
 int initramfs_unpack(const void *start, u64 len);
+/* Create path (absolute, parents must exist) in the root fs at boot, when
+ * no task may exist yet; *res gets the new dentry, referenced, if res. */
+int boot_mknod(const char *path, mode_t mode, u32 dev, uid_t uid, gid_t gid,
+	       struct dentry **res);
 
 #endif
