@@ -40,6 +40,7 @@ struct hvm_memmap_entry {
 
 extern char _end[];
 extern int panic_timeout;
+extern bool syscall_trace;
 void time_early_init(void);
 void mm_caches_init(void);
 void cpu_idle(void) __attribute__((noreturn));
@@ -220,6 +221,8 @@ void kmain(u64 start_info_phys)
 	if (cmdline.loglevel >= 0)
 		printk_set_loglevel(cmdline.loglevel);
 	panic_timeout = cmdline.panic_timeout;
+	if (cmdline.trace && !strcmp(cmdline.trace, "syscall"))
+		syscall_trace = true;
 
 	cpu_init();
 	memory_init(si);

@@ -80,6 +80,7 @@ long sys_munmap(u64 addr, u64 len);
 long sys_mprotect(u64 addr, u64 len, u64 prot);
 long sys_mremap(u64 addr, u64 old_len, u64 new_len, u64 flags, u64 new_addr);
 long sys_madvise(u64 addr, u64 len, int advice);
+long sys_mincore(u64 addr, u64 len, u8 __user *vec);
 
 /* kernel/fs/ (files) */
 long sys_read(int fd, char __user *buf, size_t n);

@@ -392,3 +392,25 @@ long sys_madvise(u64 addr, u64 len, int advice)
 		return -EINVAL;
 	}
 }
+
+/* mincore: one byte per page, 1 if the page is resident (present now). */
+long sys_mincore(u64 addr, u64 len, u8 __user *vec)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	u64 end = addr + ALIGN_UP(len, PAGE_SIZE);
+	if (end < addr || end > TASK_SIZE)
+		return -ENOMEM;
+	for (u64 a = addr; a < end; a += PAGE_SIZE) {
+		struct vm_area_struct *v = vma_find(&mm->mmap, a);
+		if (!v || v->vm_start > a)
+			return -ENOMEM;
+		pte_t *pte = pte_lookup(mm->pgd, a, false);
+		u8 in = pte && (*pte & PTE_P);
+		if (copy_to_user(vec + ((a - addr) >> PAGE_SHIFT), &in, 1))
+			return -EFAULT;
+	}
+	return 0;
+}

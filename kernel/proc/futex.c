@@ -44,12 +44,19 @@ static struct list_head *bucket(u64 key)
 	return &futex_queues[(key >> 2) % FUTEX_HASH];
 }
 
-/* The identity of a futex word: its mm address, or its physical address. */
+/*
+ * The identity of a futex word.  Memory private to this mm is named by its
+ * address in the mm, whatever the FUTEX_PRIVATE flag says (as in Linux:
+ * a non-private wait on private memory must meet a private wake, which is
+ * how CLONE_CHILD_CLEARTID's wake reaches musl's lock waiters).  Shared
+ * memory is named by the physical address, which every mapper sees alike.
+ */
 static long futex_key(u64 uaddr, bool private, u64 *key)
 {
 	if (uaddr & 3)
 		return -EINVAL;
-	if (private) {
+	struct vm_area_struct *vma = private ? NULL : vma_find(&current->mm->mmap, uaddr);
+	if (private || !vma || vma->vm_start > uaddr || !(vma->vm_flags & VM_SHARED)) {
 		*key = uaddr ^ (u64)current->mm;
 		return 0;
 	}

@@ -26,6 +26,18 @@ static long sys_ni(u64 nr)
 	return -ENOSYS;
 }
 
+/* trace=syscall on the command line: log every call, strace-style. */
+bool syscall_trace;
+
+static void trace_syscall(const struct pt_regs *regs, u64 nr)
+{
+	const char *name = nr < NR_SYSCALLS && syscall_names[nr] ? syscall_names[nr] : "?";
+	printk(KERN_NOTICE "[%d] %s(%llx, %llx, %llx, %llx) = %lld\n", current->pid, name,
+	       (unsigned long long)regs->rdi, (unsigned long long)regs->rsi,
+	       (unsigned long long)regs->rdx, (unsigned long long)regs->r10,
+	       (long long)regs->rax);
+}
+
 void do_syscall(struct pt_regs *regs)
 {
 	u64 nr = regs->orig_rax;
@@ -36,6 +48,8 @@ void do_syscall(struct pt_regs *regs)
 					      regs->r10, regs->r8, regs->r9);
 	else
 		regs->rax = sys_ni(nr);
+	if (unlikely(syscall_trace))
+		trace_syscall(regs, nr);
 }
 
 void do_signal(struct pt_regs *regs);

@@ -90,6 +90,7 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[11] = SYS(sys_munmap),
 	[12] = SYS(sys_brk),
 	[25] = SYS(sys_mremap),
+	[27] = SYS(sys_mincore),
 	[28] = SYS(sys_madvise),
 
 	/* tasks */
