@@ -2,16 +2,16 @@
 #   make test        deps, then test-unit, test-linux, test-tine, in order
 #   make test-linux  the runner on Debian's kernel (the oracle), tests/user
 #                    plus tests/pending
-#   make test-tine   tests/user on build/tine.elf; TINE_MODE=boot (default
-#                    until Tine can fork) boots once per test with
-#                    rdinit=/tests/NAME, TINE_MODE=runner uses the runner
+#   make test-tine   tests/user on build/tine.elf; TINE_MODE=runner (default)
+#                    boots once and the runner runs every test,
+#                    TINE_MODE=boot boots once per test with rdinit=/tests/NAME
 #   make run         hello-init on Tine in this terminal (Ctrl-A X quits)
 #   make debug       the same, paused for gdb -x tools/gdbinit
 # Images are rebuilt on every use (cheap, and deterministic byte for byte).
 
 include mk/user.mk
 BUILD ?= build
-TINE_MODE ?= boot
+TINE_MODE ?= runner
 LINUX_KERNEL ?= linux
 LINUX_TIMEOUT ?= 120
 TINE_TIMEOUT ?= 120

@@ -11,7 +11,7 @@ USER_MK_INCLUDED := 1
 
 BUILD ?= build
 MUSL_CC ?= musl-gcc
-USER_CFLAGS ?= -static -O2 -Wall -Wextra -Werror -pthread
+USER_CFLAGS ?= -static -O2 -Wall -Wextra -Werror -pthread -Itests/user
 
 USER_TEST_NAMES    := $(sort $(basename $(notdir $(wildcard tests/user/*.c))))
 PENDING_TEST_NAMES := $(sort $(basename $(notdir $(wildcard tests/pending/*.c))))
