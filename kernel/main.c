@@ -216,13 +216,15 @@ void kmain(u64 start_info_phys)
 	direct_map_offset = DIRECT_MAP_BASE;
 	const struct hvm_start_info *si = phys_to_virt(start_info_phys);
 	parse_start_info(si);
-	pr_info("Tine kernel, command line: %s (%d)\n", cmdline_buf, (int)strlen(cmdline_buf));
+	static char shown[sizeof(cmdline_buf)];
+	strlcpy(shown, cmdline_buf, sizeof(shown));	/* parsing splits the words */
 	cmdline_parse(cmdline_buf, &cmdline);
 	if (cmdline.loglevel >= 0)
 		printk_set_loglevel(cmdline.loglevel);
 	panic_timeout = cmdline.panic_timeout;
 	if (cmdline.trace && !strcmp(cmdline.trace, "syscall"))
 		syscall_trace = true;
+	pr_info("Tine kernel, command line: %s\n", shown);
 
 	cpu_init();
 	memory_init(si);

@@ -58,6 +58,12 @@ test:
 	$(MAKE) test-unit
 	$(MAKE) test-linux
 	$(MAKE) test-tine
+	$(MAKE) test-boot
+
+# Broken initramfs images and a crashing /init: clear messages, clean exits.
+.PHONY: test-boot
+test-boot: kernel
+	python3 tools/boot-checks.py
 
 test-linux: $(BUILD)/test-linux.cpio
 	python3 tools/run-tests.py --name linux --kernel $(LINUX_KERNEL) \
