@@ -23,6 +23,7 @@ struct task_struct;
 
 void schedule(void);			/* give up the CPU; caller set its state */
 void wake_up_process(struct task_struct *t);	/* make a sleeping task runnable */
+void wake_up_state(struct task_struct *t, int mask);	/* ... if its state is in mask */
 void sched_add_new(struct task_struct *t);	/* first enqueue of a fresh task */
 void sched_tick(void);			/* called by the timer interrupt */
 void sched_init(void);

@@ -12,6 +12,7 @@
 #include <tine/list.h>
 #include <tine/spinlock.h>
 #include <tine/wait.h>
+#include <tine/uaccess.h>
 
 #define _NSIG 64
 
@@ -47,6 +48,7 @@
 #define SIGPWR 30
 #define SIGSYS 31
 #define SIGRTMIN 32
+#define SIGRTMAX 64
 
 #define SIG_DFL ((u64)0)
 #define SIG_IGN ((u64)1)
@@ -60,6 +62,12 @@
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
+/* sigaltstack: ss_flags, and the smallest stack Linux accepts. */
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define SS_AUTODISARM	(1U << 31)
+#define MINSIGSTKSZ	2048
+
 typedef u64 sigset_t;			/* bit (sig - 1) */
 
 static inline sigset_t sigmask(int sig)
@@ -72,6 +80,8 @@ static inline sigset_t sigmask(int sig)
 #define SI_KERNEL	0x80
 #define SI_QUEUE	-1
 #define SI_TKILL	-6
+#define SI_TIMER	-2
+#define TRAP_TRACE	2
 #define SEGV_MAPERR	1
 #define SEGV_ACCERR	2
 #define BUS_ADRERR	2
@@ -102,8 +112,14 @@ struct sigqueue {
 	struct kernel_siginfo info;
 };
 
+/*
+ * A pending set.  A signal pending without a sigqueue entry was sent from
+ * interrupt context (no allocation there: Ctrl-C, SIGALRM) and is delivered
+ * as SI_KERNEL if its bit is in kernel_sent, else as a bare SI_USER.
+ */
 struct sigpending {
 	sigset_t signal;		/* which signals are pending */
+	sigset_t kernel_sent;		/* pending with no entry, sent by the kernel */
 	struct list_head list;		/* their sigqueue entries */
 };
 
@@ -147,19 +163,50 @@ struct signal_struct {
 	u64 cutime_ns, cstime_ns;	/* reaped children's CPU time */
 	u64 it_real_value_ns;		/* ITIMER_REAL deadline, 0 if off */
 	u64 it_real_incr_ns;
+	pid_t it_real_tgid;		/* who gets SIGALRM */
+	struct list_head real_timer;	/* on the armed-timers list (itimer.c) */
+	int nr_sigqueue;		/* queued entries, against RLIMIT_SIGPENDING */
 	struct rlimit rlim[RLIM_NLIMITS];	/* getrlimit/setrlimit */
 	u64 maxrss_kb;
 	struct wait_queue_head wait_chldexit;	/* wait4() sleeps here */
 };
 
+#define RLIMIT_SIGPENDING 11
+
 struct task_struct;
-int send_sig(int sig, struct task_struct *t);
+struct pt_regs;
+
+/* kernel/proc/signal.c: generation and delivery */
+int send_sig(int sig, struct task_struct *t);	/* from the kernel, to a thread */
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *t);
-int kill_pgrp(pid_t pgrp, int sig);
+int group_send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p);
+int kill_pgrp(pid_t pgrp, int sig);		/* from the kernel (tty, hangup) */
+void force_sig_fault(int sig, int code, u64 addr);
+void force_sig(int sig);
 /* Tell a parent about a child's exit (SIGCHLD); true if it autoreaps. */
 bool do_notify_parent(struct task_struct *t, int sig);
 void flush_signal_handlers_on_exec(struct task_struct *t);
+void flush_sigqueue(struct sigpending *p);
+int dequeue_signal(struct task_struct *t, sigset_t mask, struct kernel_siginfo *info);
+void set_current_blocked(sigset_t set);
+void do_signal(struct pt_regs *regs);
 struct sighand_struct *sighand_alloc(void);
 struct signal_struct *signal_alloc(void);
+
+/* kernel/proc/sigframe.c: the x86-64 signal frame */
+int setup_rt_frame(int sig, struct k_sigaction *ka, struct kernel_siginfo *info,
+		   sigset_t oldset, struct pt_regs *regs);
+bool on_sig_stack(u64 sp);
+long copy_siginfo_to_user(void __user *to, const struct kernel_siginfo *info);
+long copy_siginfo_from_user(struct kernel_siginfo *info, const void __user *from);
+
+/* kernel/proc/pgrp.c: process groups, sessions, job control */
+bool is_current_pgrp_orphaned(void);
+void exit_job_control(struct task_struct *t);
+int tty_job_control(struct tty_struct *tty, int sig);
+
+/* kernel/proc/itimer.c */
+void itimer_tick(u64 now_ns);
+void itimer_cancel(struct signal_struct *sig);
 
 #endif

@@ -37,6 +37,29 @@ long sys_get_robust_list(int pid, void __user *head_ptr, size_t __user *len_ptr)
 long sys_futex(u64 uaddr, int op, u32 val, const void __user *timeout,
 	       u64 uaddr2, u32 val3);
 
+/* kernel/proc/sigaction.c, sigframe.c, kill.c, pgrp.c, itimer.c (signals) */
+long sys_rt_sigaction(int sig, const void __user *act, void __user *oact, size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const u64 __user *set, u64 __user *oset, size_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_rt_sigpending(u64 __user *set, size_t sigsetsize);
+long sys_rt_sigsuspend(const u64 __user *set, size_t sigsetsize);
+long sys_rt_sigtimedwait(const u64 __user *set, void __user *info,
+			 const void __user *ts, size_t sigsetsize);
+long sys_rt_sigqueueinfo(pid_t pid, int sig, const void __user *info);
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig, const void __user *info);
+long sys_sigaltstack(const void __user *ss, void __user *oss);
+long sys_pause(void);
+long sys_tkill(pid_t tid, int sig);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+long sys_alarm(unsigned int seconds);
+long sys_getitimer(int which, void __user *value);
+long sys_setitimer(int which, const void __user *value, void __user *ovalue);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(pid_t pid);
+
 /* kernel/proc/cred.c */
 long sys_getuid(void);
 long sys_geteuid(void);

@@ -93,6 +93,7 @@ struct task_struct {
 
 	/* Per-thread signal state [s] */
 	sigset_t blocked;		/* signals this thread refuses now */
+	sigset_t real_blocked;		/* the mask outside rt_sigtimedwait */
 	sigset_t saved_sigmask;		/* restored after rt_sigsuspend */
 	bool restore_sigmask;
 	struct sigpending pending;	/* signals sent to this thread */

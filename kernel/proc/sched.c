@@ -53,10 +53,11 @@ int sched_nr_running(void)
 	return nr_running;
 }
 
-void wake_up_process(struct task_struct *t)
+/* Make t runnable if its state is one of those in mask (Linux's wake_up_state). */
+void wake_up_state(struct task_struct *t, int mask)
 {
 	u64 flags = spin_lock_irqsave(&rq_lock);
-	if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_UNINTERRUPTIBLE) {
+	if (t->state & mask) {
 		t->state = TASK_RUNNING;
 		t->wchan = NULL;
 		enqueue(t);
@@ -64,6 +65,11 @@ void wake_up_process(struct task_struct *t)
 			current->need_resched = true;
 	}
 	spin_unlock_irqrestore(&rq_lock, flags);
+}
+
+void wake_up_process(struct task_struct *t)
+{
+	wake_up_state(t, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
 }
 
 void sched_add_new(struct task_struct *t)
@@ -153,6 +159,7 @@ void sched_tick(void)
 	if (jiffies % LOAD_FREQ == 0)
 		calc_global_load();
 	wake_timed_sleepers(ktime_get_ns());
+	itimer_tick(ktime_get_ns());		/* ITIMER_REAL: SIGALRM */
 	if (t == cpu0.idle) {
 		cpu0.idle_ticks++;
 		if (nr_running)

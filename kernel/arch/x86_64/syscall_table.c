@@ -142,6 +142,28 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[204] = SYS(sys_sched_getaffinity),
 	[302] = SYS(sys_prlimit64),
 
+	/* signals, process groups, sessions (kernel/proc/signal.c and friends) */
+	[13] = SYS(sys_rt_sigaction),
+	[14] = SYS(sys_rt_sigprocmask),
+	[15] = SYS(sys_rt_sigreturn),
+	[34] = SYS(sys_pause),
+	[36] = SYS(sys_getitimer),
+	[37] = SYS(sys_alarm),
+	[38] = SYS(sys_setitimer),
+	[109] = SYS(sys_setpgid),
+	[111] = SYS(sys_getpgrp),
+	[112] = SYS(sys_setsid),
+	[121] = SYS(sys_getpgid),
+	[124] = SYS(sys_getsid),
+	[127] = SYS(sys_rt_sigpending),
+	[128] = SYS(sys_rt_sigtimedwait),
+	[129] = SYS(sys_rt_sigqueueinfo),
+	[130] = SYS(sys_rt_sigsuspend),
+	[131] = SYS(sys_sigaltstack),
+	[200] = SYS(sys_tkill),
+	[234] = SYS(sys_tgkill),
+	[297] = SYS(sys_rt_tgsigqueueinfo),
+
 	/* time */
 	[228] = SYS(sys_clock_gettime),
 	[35] = SYS(sys_nanosleep),
