@@ -20,14 +20,14 @@
 #define VM_SHARED	0x0008
 #define VM_GROWSDOWN	0x0100
 
-struct inode;
+struct file;
 
 struct vm_area_struct {
 	u64 vm_start;			/* first byte */
 	u64 vm_end;			/* one past the last byte */
 	u64 vm_flags;			/* VM_READ | VM_WRITE | ... */
 	struct mm_struct *vm_mm;	/* the address space it belongs to */
-	struct inode *vm_file;		/* backing file, NULL if anonymous */
+	struct file *vm_file;		/* backing file (a reference), NULL if anonymous */
 	u64 vm_pgoff;			/* offset into vm_file, in pages */
 	const char *vm_name;		/* "[heap]", "[stack]" or NULL */
 };
@@ -51,7 +51,7 @@ struct mm_struct {
 	u64 total_vm;			/* pages mapped by VMAs */
 	u64 rss_anon, rss_file;		/* resident pages, by kind */
 	u64 hiwater_rss, hiwater_vm;	/* peaks, for VmHWM and VmPeak */
-	struct inode *exe_file;		/* for /proc/PID/exe */
+	struct file *exe_file;		/* the program, for /proc/PID/exe */
 	u64 saved_auxv[40];		/* for /proc/PID/auxv */
 };
 
@@ -75,11 +75,11 @@ int do_munmap(struct mm_struct *mm, u64 start, u64 len);
 void zap_range(struct mm_struct *mm, u64 start, u64 end);
 int vma_split_range(struct mm_struct *mm, u64 start, u64 end);
 /* A nameless RAM file backing MAP_SHARED|MAP_ANONYMOUS memory (shmem.c). */
-struct inode *shmem_new_inode(u64 size);
+struct file *shmem_new_file(u64 size);
 
 /* mmap's core, used by exec too; returns the address or -errno. */
 long do_mmap(struct mm_struct *mm, u64 addr, u64 len, u64 vm_flags,
-	     bool fixed, struct inode *file, u64 pgoff, const char *name);
+	     bool fixed, struct file *file, u64 pgoff, const char *name);
 
 /* Fault in [addr] for the kernel (user copies) or the user; 0 or -EFAULT. */
 int handle_mm_fault(struct mm_struct *mm, u64 addr, bool write, bool exec,

@@ -51,7 +51,7 @@ static int fault_in_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		mm->rss_anon++;
 	} else {
 		u64 index = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-		struct page *cache = inode_get_page(vma->vm_file, index);
+		struct page *cache = inode_get_page(vma->vm_file->f_inode, index);
 		if (!cache)
 			return -ENOMEM;
 		if ((vma->vm_flags & VM_SHARED) || !write) {

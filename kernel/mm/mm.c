@@ -57,7 +57,7 @@ struct vm_area_struct *vma_alloc(struct mm_struct *mm, u64 start, u64 end,
 void vma_free(struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
-		iput(vma->vm_file);
+		fput(vma->vm_file);
 	kmem_cache_free(vma_cache, vma);
 }
 
@@ -70,7 +70,7 @@ static struct vm_area_struct *vma_copy(struct vm_area_struct *v,
 	*n = *v;
 	n->vm_mm = mm;
 	if (n->vm_file)
-		iget(n->vm_file);
+		get_file(n->vm_file);
 	return n;
 }
 
@@ -202,7 +202,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 	mm->total_vm = 0;
 	spin_lock_init(&mm->page_table_lock, "page_table_lock");
 	if (mm->exe_file)
-		iget(mm->exe_file);
+		get_file(mm->exe_file);
 
 	struct cow_copy c = { mm, NULL, 0 };
 	for (int i = 0; i < vma_count(&old->mmap) && !c.err; i++) {
@@ -247,6 +247,6 @@ void mmput(struct mm_struct *mm)
 		switch_pgd(kernel_pgd);
 	pgd_free(mm->pgd);
 	if (mm->exe_file)
-		iput(mm->exe_file);
+		fput(mm->exe_file);
 	kmem_cache_free(mm_cache, mm);
 }

@@ -48,7 +48,7 @@ static u64 get_unmapped_area(struct mm_struct *mm, u64 hint, u64 len)
 }
 
 long do_mmap(struct mm_struct *mm, u64 addr, u64 len, u64 vm_flags,
-	     bool fixed, struct inode *file, u64 pgoff, const char *name)
+	     bool fixed, struct file *file, u64 pgoff, const char *name)
 {
 	if (fixed) {
 		int err = do_munmap(mm, addr, len);
@@ -63,7 +63,7 @@ long do_mmap(struct mm_struct *mm, u64 addr, u64 len, u64 vm_flags,
 	if (!vma)
 		return -ENOMEM;
 	if (file)
-		vma->vm_file = iget(file);
+		vma->vm_file = get_file(file);
 	vma->vm_pgoff = pgoff;
 	vma->vm_name = name;
 	int err = mm_insert_vma(mm, vma);
@@ -82,8 +82,8 @@ static void populate(struct mm_struct *mm, u64 start, u64 end, bool write)
 			break;
 }
 
-/* The file behind fd, checked for mapping with prot and flags. */
-static long mmap_file(int fd, u64 prot, u64 flags, struct inode **out)
+/* The file behind fd (referenced), checked for mapping with prot and flags. */
+static long mmap_file(int fd, u64 prot, u64 flags, struct file **out)
 {
 	struct file *f = fget(fd);
 	if (!f)
@@ -97,16 +97,17 @@ static long mmap_file(int fd, u64 prot, u64 flags, struct inode **out)
 	else if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) &&
 		 acc != O_RDWR)
 		err = -EACCES;
-	if (!err)
-		*out = f->f_inode;
-	fput(f);	/* the VMA will hold its own inode reference */
+	if (err)
+		fput(f);
+	else
+		*out = f;
 	return err;
 }
 
 long sys_mmap(u64 addr, u64 len, u64 prot, u64 flags, u64 fd, u64 off)
 {
 	struct mm_struct *mm = current->mm;
-	struct inode *file = NULL;
+	struct file *file = NULL;
 	u64 type = flags & MAP_TYPE;
 
 	if (off & (PAGE_SIZE - 1))
@@ -137,19 +138,17 @@ long sys_mmap(u64 addr, u64 len, u64 prot, u64 flags, u64 fd, u64 off)
 		vm_flags |= VM_SHARED;
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
-	bool made_shmem = false;
 	if (!file && (vm_flags & VM_SHARED)) {
 		/* Shared anonymous memory needs an object both sides of a fork
 		 * can find its pages in: a nameless RAM file, as Linux's shmem. */
-		file = shmem_new_inode(len);
+		file = shmem_new_file(len);
 		if (!file)
 			return -ENOMEM;
-		made_shmem = true;
 		off = 0;
 	}
 	long r = do_mmap(mm, addr, len, vm_flags, fixed, file, off >> PAGE_SHIFT, NULL);
-	if (made_shmem)
-		iput(file);		/* the VMA holds its own reference now */
+	if (file)
+		fput(file);		/* the VMA holds its own reference now */
 	if (r >= 0 && (flags & MAP_POPULATE))
 		populate(mm, r, r + len, prot & PROT_WRITE);
 	return r;
@@ -278,7 +277,7 @@ static long mremap_move(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct vm_area_struct *n = vma_alloc(mm, to, to + new_len, vma->vm_flags);
 	if (!n)
 		return -ENOMEM;
-	n->vm_file = vma->vm_file ? iget(vma->vm_file) : NULL;
+	n->vm_file = vma->vm_file ? get_file(vma->vm_file) : NULL;
 	n->vm_pgoff = vma->vm_pgoff + ((old - vma->vm_start) >> PAGE_SHIFT);
 	n->vm_name = vma->vm_name;
 	struct pte_move m = { mm, to - old, 0 };

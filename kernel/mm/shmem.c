@@ -8,12 +8,15 @@
 #include <tine/mm.h>
 #include <tine/fs.h>
 
-struct inode *shmem_new_inode(u64 size)
+struct file *shmem_new_file(u64 size)
 {
+	long err;
 	struct inode *ino = new_inode(NULL, S_IFREG | 0600);
-	if (ino) {
-		ino->i_nlink = 0;	/* no name anywhere */
-		ino->i_size = size;
-	}
-	return ino;
+	if (!ino)
+		return NULL;
+	ino->i_nlink = 0;		/* no name anywhere */
+	ino->i_size = size;
+	struct file *f = alloc_file(NULL, ino, O_RDWR, NULL, &err);
+	iput(ino);			/* the file holds its own reference */
+	return f;
 }

@@ -275,7 +275,7 @@ static int map_segment(struct mm_struct *mm, struct linux_binprm *b,
 	long r;
 
 	if (ph->p_filesz) {
-		r = do_mmap(mm, start, file_end - start, flags, true, b->file->f_inode,
+		r = do_mmap(mm, start, file_end - start, flags, true, b->file,
 			    ALIGN_DOWN(ph->p_offset, PAGE_SIZE) >> PAGE_SHIFT, NULL);
 		if (r < 0)
 			return r;
@@ -450,7 +450,7 @@ static long exec_commit(struct linux_binprm *b)
 		return -ENOMEM;
 	de_thread();
 	t->mm = mm;
-	mm->exe_file = iget(b->file->f_inode);
+	mm->exe_file = get_file(b->file);
 	switch_pgd(mm->pgd);
 	if (old) {
 		complete_vfork_done(t);
