@@ -186,6 +186,7 @@ void force_sig(int sig);
 /* Tell a parent about a child's exit (SIGCHLD); true if it autoreaps. */
 bool do_notify_parent(struct task_struct *t, int sig);
 void flush_signal_handlers_on_exec(struct task_struct *t);
+void zap_other_threads(struct task_struct *t);
 void flush_sigqueue(struct sigpending *p);
 int dequeue_signal(struct task_struct *t, sigset_t mask, struct kernel_siginfo *info);
 void set_current_blocked(sigset_t set);

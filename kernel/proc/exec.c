@@ -420,23 +420,48 @@ static long load_elf(struct linux_binprm *b, u64 *entry, u64 *sp)
 	return setup_stack(mm, b, auxv, ARRAY_SIZE(auxv), sp);
 }
 
-/* Kill every other thread of the group and wait until they are gone. */
+/*
+ * A non-leader thread that execs takes over the leader's identity, as on
+ * Linux: the process keeps its PID.  The old leader is a zombie by now;
+ * the caller takes its PID and its place among its parent's children.
+ */
+static void take_over_leader(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+	pid_t tid = t->pid;
+
+	t->pid = leader->pid;
+	leader->pid = tid;		/* release_task frees this one */
+	t->real_parent = leader->real_parent;
+	t->parent = leader->parent;
+	t->exit_signal = leader->exit_signal;
+	t->start_time_ns = leader->start_time_ns;
+	list_add_tail(&t->sibling, &t->real_parent->children);
+	list_del(&leader->thread_group);
+	t->group_leader = t;
+	leader->exit_signal = -1;
+	release_task(leader);
+}
+
+/*
+ * Kill every other thread of the group and wait until they are gone
+ * (Linux's de_thread).  group_exit_task marks the exec in progress, so
+ * the dying threads do not take the exec'ing one with them.
+ */
 static void de_thread(void)
 {
 	struct task_struct *t = current;
-	struct list_head *pos;
 
-	if (t->signal->nr_threads <= 1)
+	if (t->signal->nr_threads <= 1 && t == t->group_leader)
 		return;
-	list_for_each(pos, &t->group_leader->thread_group) {
-		struct task_struct *o = list_entry(pos, struct task_struct, thread_group);
-		if (o != t)
-			send_sig(SIGKILL, o);
-	}
-	if (t != t->group_leader)
-		send_sig(SIGKILL, t->group_leader);
-	while (t->signal->nr_threads > 1)
+	t->signal->group_exit_task = t;
+	zap_other_threads(t);
+	while (t->signal->nr_threads > 1 ||
+	       (t != t->group_leader && t->group_leader->exit_state != EXIT_ZOMBIE))
 		schedule();		/* still TASK_RUNNING: just yield */
+	if (t != t->group_leader)
+		take_over_leader(t);
+	t->signal->group_exit_task = NULL;
 }
 
 /* Past the commit point: swap in a fresh address space and set it up. */

@@ -157,6 +157,9 @@ void do_group_exit(int code)
 {
 	struct signal_struct *sig = current->signal;
 
+	/* Killed by a sibling's execve (de_thread): just this thread goes. */
+	if (sig->group_exit_task && sig->group_exit_task != current)
+		do_exit(0);
 	if (!sig->group_exit) {
 		sig->group_exit = true;
 		sig->group_exit_code = code;

@@ -174,7 +174,10 @@ static void link_child(struct task_struct *p, u64 flags)
 		p->real_parent = cur;
 	}
 	p->parent = p->real_parent;
-	list_add_tail(&p->sibling, &p->real_parent->children);
+	/* Only a thread group leader is its parent's child: wait() sees
+	 * processes, never their threads. */
+	if (!(flags & CLONE_THREAD))
+		list_add_tail(&p->sibling, &p->real_parent->children);
 	task_list_add(p);
 }
 

@@ -287,7 +287,9 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 	bool fatal = !in_mask(sig, SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK) &&
 		     p->sighand->action[sig - 1].handler == SIG_DFL &&
 		     !(t->real_blocked & M(sig));
-	if (fatal && !in_mask(sig, SIG_KERNEL_COREDUMP_MASK) && !s->group_exit) {
+	/* Not while a thread execs: de_thread's SIGKILLs are for the others. */
+	if (fatal && !in_mask(sig, SIG_KERNEL_COREDUMP_MASK) && !s->group_exit &&
+	    !s->group_exit_task) {
 		s->group_exit = true;
 		s->group_exit_code = sig;
 		s->stopped = false;
@@ -750,4 +752,22 @@ void do_signal(struct pt_regs *regs)
 		t->restore_sigmask = false;
 		set_current_blocked(t->saved_sigmask);
 	}
+}
+
+/*
+ * execve's de_thread: SIGKILL every other thread of current's group
+ * directly, without complete_signal's group-wide kill, which would take
+ * the exec'ing thread too (Linux's zap_other_threads).
+ */
+void zap_other_threads(struct task_struct *t)
+{
+	struct list_head *pos;
+
+	list_for_each(pos, &t->group_leader->thread_group) {
+		struct task_struct *o = list_entry(pos, struct task_struct, thread_group);
+		if (o != t)
+			kill_one_thread(o);
+	}
+	if (t != t->group_leader && !t->group_leader->exit_state)
+		kill_one_thread(t->group_leader);
 }
