@@ -18,7 +18,7 @@ UNIT_HDRS := $(wildcard include/tine/*.h tests/unit/*.h)
 # UBSan only reports by default; make undefined behaviour fail the test.
 UNIT_ENV := UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-UNIT_TESTS := string format cmdline cpio page_alloc slab slab_debug pid vma_tree proc_format
+UNIT_TESTS := string format cmdline cpio page_alloc slab slab_debug pid vma_tree proc_format pipe_ring
 UNIT_BINS := $(UNIT_TESTS:%=$(UNIT_DIR)/%_test)
 
 .PHONY: test-unit
@@ -49,6 +49,7 @@ $(UNIT_DIR)/slab_debug_test: UNIT_EXTRA := -DTINE_DEBUG
 $(UNIT_DIR)/pid_test: tests/unit/pid_test.c kernel/proc/pid.c
 $(UNIT_DIR)/vma_tree_test: tests/unit/vma_tree_test.c kernel/mm/vma_tree.c
 $(UNIT_DIR)/proc_format_test: tests/unit/proc_format_test.c kernel/fs/proc/format.c
+$(UNIT_DIR)/pipe_ring_test: tests/unit/pipe_ring_test.c
 
 $(UNIT_BINS): $(UNIT_HDRS) mk/unit.mk
 	@mkdir -p $(dir $@)
