@@ -129,6 +129,7 @@ struct rlimit {
 #define RLIM_NLIMITS 16
 #define RLIM_INFINITY (~0ULL)
 #define RLIMIT_STACK 3
+#define RLIMIT_CORE 4
 #define RLIMIT_NPROC 6
 #define RLIMIT_NOFILE 7
 

@@ -657,7 +657,12 @@ static int get_signal(struct k_sigaction *ka, struct kernel_siginfo *info)
 			do_signal_stop(sig);
 			continue;
 		}
-		do_group_exit(sig | (in_mask(sig, SIG_KERNEL_COREDUMP_MASK) ? WCOREFLAG : 0));
+		/* Linux sets the core flag only when a core was written, which
+		 * needs RLIMIT_CORE > 0; Tine writes no file but reports the
+		 * same status. */
+		bool core = in_mask(sig, SIG_KERNEL_COREDUMP_MASK) &&
+			    t->signal->rlim[RLIMIT_CORE].rlim_cur != 0;
+		do_group_exit(sig | (core ? WCOREFLAG : 0));
 	}
 }
 
