@@ -206,6 +206,7 @@ long copy_siginfo_from_user(struct kernel_siginfo *info, const void __user *from
 bool is_current_pgrp_orphaned(void);
 void exit_job_control(struct task_struct *t);
 int tty_job_control(struct tty_struct *tty, int sig);
+int getpgid_in_session(pid_t pgrp);
 
 /* kernel/proc/itimer.c */
 void itimer_tick(u64 now_ns);

@@ -265,6 +265,10 @@ static ssize_t tty_read(struct file *f, char *buf, size_t n, u64 *pos)
 	long r;
 
 	(void)pos;
+	/* Job control (kernel/proc/pgrp.c): a background reader gets SIGTTIN. */
+	r = tty_job_control(tty, SIGTTIN);
+	if (r)
+		return r;
 	if (n == 0)
 		return 0;
 	r = wait_input(tty, f);
@@ -282,6 +286,12 @@ static ssize_t tty_write(struct file *f, const char *buf, size_t n, u64 *pos)
 	size_t done = 0;
 
 	(void)f, (void)pos;
+	/* Job control: with TOSTOP a background writer gets SIGTTOU. */
+	if (console_tty.termios.c_lflag & TOSTOP) {
+		long r = tty_job_control(&console_tty, SIGTTOU);
+		if (r)
+			return r;
+	}
 	while (done < n) {
 		size_t chunk = MIN(n - done, sizeof(kbuf));
 		if (copy_from_user(kbuf, buf + done, chunk))
@@ -348,10 +358,19 @@ static long tty_ioctl_pgrp(struct tty_struct *tty, unsigned int cmd,
 	if (cmd == TIOCGSID)
 		return tty->session ? (put_user_u32(tty->session, arg) ? -EFAULT : 0)
 				    : -ENOTTY;
+	/* TIOCSPGRP (Linux's tiocspgrp): a background caller gets SIGTTOU;
+	 * only the session's own terminal, and a group of that session. */
+	long r = tty_job_control(tty, SIGTTOU);
+	if (r)
+		return r;
 	if (get_user_u32(&v, arg))
 		return -EFAULT;
 	if ((s32)v < 0)
 		return -EINVAL;
+	if (current->signal->tty != tty || tty->session != current->signal->session)
+		return -ENOTTY;
+	if (getpgid_in_session(v) < 0)
+		return -EPERM;
 	tty->pgrp = v;
 	return 0;
 }

@@ -241,3 +241,9 @@ int tty_job_control(struct tty_struct *tty, int sig)
 	kill_pgrp(s->pgrp, sig);
 	return -ERESTARTSYS;
 }
+
+/* For TIOCSPGRP: 0 if pgrp is a process group of the caller's session. */
+int getpgid_in_session(pid_t pgrp)
+{
+	return find_process(in_pgrp_of_session, pgrp) ? 0 : -EPERM;
+}
