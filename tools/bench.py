@@ -132,16 +132,14 @@ def parse(status, data, t_init):
     if t_init is not None:
         res["boot_host_wall"] = ("ok", t_init * 1000.0, "ms")
     if not done:
-        why = "hung (timeout)" if status == 124 else \
-            "kernel died (QEMU status %s)" % status
-        if not seen_init:
-            why = ("no /init output: " + why)
+        short = "hung" if status == 124 else "kernel died, QEMU status %s" % status
         if current and current not in res:
             res[current] = ("fail", ("hung" if status == 124 else "crashed")
                             + " (kernel)")
         for name, _, _, _ in BENCHES:
             if name not in res:
-                res[name] = ("fail", "not reached: " + why)
+                res[name] = ("fail", ("not reached (%s)" if seen_init else
+                                      "no /init output (%s)") % short)
     return res, notes
 
 
@@ -303,10 +301,14 @@ def main():
 
     rows = table(all_res, modes, kernels)
     text = render(rows)
-    head = ("Tine vs Linux (%s), commit %s, %s; icount: 1 run, tcg: median of "
-            "%d; %.0f s\n" % (os.path.basename(qemu.resolve(a.linux)),
-                              git_rev(), time.strftime("%Y-%m-%d %H:%M"),
-                              a.runs, time.monotonic() - t_start))
+    tine_built = (time.strftime("%Y-%m-%d %H:%M",
+                                time.localtime(os.path.getmtime(a.tine)))
+                  if os.path.exists(a.tine) else "missing")
+    head = ("Tine vs Linux (%s), commit %s, %s (%s built %s); icount: 1 run, "
+            "tcg: median of %d; %.0f s\n"
+            % (os.path.basename(qemu.resolve(a.linux)), git_rev(),
+               time.strftime("%Y-%m-%d %H:%M"), a.tine, tine_built, a.runs,
+               time.monotonic() - t_start))
     print()
     print(head + text)
     with open(os.path.join(a.out, "results.txt"), "w") as f:
