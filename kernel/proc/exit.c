@@ -106,6 +106,8 @@ static bool exit_notify(struct task_struct *t)
 {
 	struct task_struct *leader = t->group_leader;
 
+	if (t->signal->nr_threads == 0)
+		exit_job_control(t);	/* SIGHUP for a session, orphaned groups */
 	reparent_children(t);
 	t->exit_state = EXIT_ZOMBIE;
 	if (t != leader) {
