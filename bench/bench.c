@@ -101,6 +101,9 @@ static const char *errname(int e)
  * FAIL_STATUS when a child did not exit with status 0 (fail_why says how).
  */
 #define FAIL_STATUS (-10000.0)
+/* A child whose execve failed exits with EXEC_FAIL + errno (errno < 105). */
+#define EXEC_FAIL 150
+#define exec_failed() _exit(errno > 0 && errno < 105 ? EXEC_FAIL + errno : EXEC_FAIL)
 static char fail_why[96];
 
 static double child_failed(int status)
@@ -108,8 +111,9 @@ static double child_failed(int status)
 	if (WIFSIGNALED(status))
 		snprintf(fail_why, sizeof fail_why, "child killed by signal %d",
 			 WTERMSIG(status));
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		snprintf(fail_why, sizeof fail_why, "exec failed in child");
+	else if (WIFEXITED(status) && WEXITSTATUS(status) >= EXEC_FAIL)
+		snprintf(fail_why, sizeof fail_why, "exec %s",
+			 errname(WEXITSTATUS(status) - EXEC_FAIL));
 	else
 		snprintf(fail_why, sizeof fail_why, "child status 0x%x", status);
 	return FAIL_STATUS;
@@ -235,7 +239,7 @@ static double b_fork_exec(void *a)
 			return -errno;
 		if (p == 0) {
 			execve(TINY, tiny_argv, environ);
-			_exit(127);
+			exec_failed();
 		}
 		if (!wait_ok(p, &fail))
 			return fail;
@@ -254,7 +258,7 @@ static double b_vfork_exec(void *a)
 			return -errno;
 		if (p == 0) {
 			execve(TINY, tiny_argv, environ);
-			_exit(127);
+			exec_failed();
 		}
 		if (!wait_ok(p, &fail))
 			return fail;
