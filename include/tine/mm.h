@@ -72,7 +72,7 @@ void vma_free(struct vm_area_struct *vma);
 int mm_insert_vma(struct mm_struct *mm, struct vm_area_struct *vma);
 /* Remove [start, end) from the address space, splitting VMAs at its edges. */
 int do_munmap(struct mm_struct *mm, u64 start, u64 len);
-void zap_range(struct mm_struct *mm, u64 start, u64 end);
+int zap_range(struct mm_struct *mm, u64 start, u64 end);
 int vma_split_range(struct mm_struct *mm, u64 start, u64 end);
 /* A nameless RAM file backing MAP_SHARED|MAP_ANONYMOUS memory (shmem.c). */
 struct file *shmem_new_file(u64 size);

@@ -26,8 +26,11 @@ typedef u64 pte_t;
 
 /* A fresh PML4 with the kernel half filled in; NULL when out of memory. */
 pte_t *pgd_alloc(void);
-/* Free every user page-table page below pgd, then pgd itself. */
+/* Free every user page-table page below pgd, then pgd itself; the caller
+ * has dropped the pages of the tables it did not share. */
 void pgd_free(pte_t *pgd);
+/* fork, one VMA's range: share src's tables (or copy the PTEs) into dst. */
+int pgd_share_range(pte_t *dst, pte_t *src, u64 start, u64 end, bool share);
 
 /*
  * The level-1 entry for va, or NULL.  With create, missing page-table pages
@@ -35,9 +38,14 @@ void pgd_free(pte_t *pgd);
  */
 pte_t *pte_lookup(pte_t *pgd, u64 va, bool create);
 
-/* Visit every present level-1 entry in [start, end), skipping empty tables. */
+/* Visit every present level-1 entry in [start, end), skipping empty tables;
+ * pte_range_walk only reads, pte_range_modify may change the entries (it
+ * unshares tables first: 0 or -ENOMEM). */
 typedef void (*pte_fn)(pte_t *pte, u64 va, void *arg);
 void pte_range_walk(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg);
+int pte_range_modify(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg);
+/* Visit only entries in tables no other address space shares (teardown). */
+void pte_range_walk_exclusive(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg);
 
 void switch_pgd(pte_t *pgd);
 void flush_tlb_all(void);

@@ -1,7 +1,7 @@
 /*
  * mm_struct and its VMAs: creating an address space, copying one for fork
- * (copy-on-write: page tables are copied, pages are shared and write-
- * protected, never copied here), unmapping ranges with VMA splitting, and
+ * (copy-on-write: the last-level page tables are shared and write-
+ * protected, nothing is copied here), unmapping ranges with VMA splitting, and
  * tearing an address space down so that every page reference is dropped.
  */
 #include <tine/mm.h>
@@ -15,6 +15,8 @@
 #include <tine/cpu.h>
 
 static struct kmem_cache *mm_cache, *vma_cache;
+
+#define SHARE_TABLES_MIN (2ULL << 20)	/* one last-level table's span */
 
 void mm_caches_init(void)
 {
@@ -99,9 +101,9 @@ static void zap_pte(pte_t *pte, u64 va, void *arg)
 	invlpg(va);
 }
 
-void zap_range(struct mm_struct *mm, u64 start, u64 end)
+int zap_range(struct mm_struct *mm, u64 start, u64 end)
 {
-	pte_range_walk(mm->pgd, start, end, zap_pte, mm);
+	return pte_range_modify(mm->pgd, start, end, zap_pte, mm);
 }
 
 /* Split vma at addr: vma keeps [start, addr), the new one gets [addr, end). */
@@ -145,7 +147,8 @@ int do_munmap(struct mm_struct *mm, u64 start, u64 len)
 		return err;
 	struct vm_area_struct *v;
 	while ((v = vma_find(&mm->mmap, start)) && v->vm_start < end) {
-		zap_range(mm, v->vm_start, v->vm_end);
+		if (zap_range(mm, v->vm_start, v->vm_end))
+			return -ENOMEM;
 		vma_tree_remove(&mm->mmap, v);
 		mm->total_vm -= (v->vm_end - v->vm_start) >> PAGE_SHIFT;
 		vma_free(v);
@@ -153,72 +156,44 @@ int do_munmap(struct mm_struct *mm, u64 start, u64 len)
 	return 0;
 }
 
-struct cow_copy {
-	struct mm_struct *dst;
-	struct vm_area_struct *vma;
-	int err;
-};
-
 /*
- * fork's inner loop, once per present PTE: share the page with the child
- * and, for a private writable mapping, write-protect it in both so that the
- * first write from either side takes a copy-on-write fault.
+ * fork: copy the VMAs, and share the page tables copy-on-write
+ * (pgd_share in arch/x86_64/paging.c).  No PTE and no page is copied
+ * here; the child's resident counts are the parent's, since it maps the
+ * same pages.
  */
-static void copy_one_pte(pte_t *src, u64 va, void *arg)
-{
-	struct cow_copy *c = arg;
-
-	if (c->err)
-		return;
-	pte_t *dst = pte_lookup(c->dst->pgd, va, true);
-	if (!dst) {
-		c->err = -ENOMEM;
-		return;
-	}
-	if (!(c->vma->vm_flags & VM_SHARED))
-		*src &= ~PTE_W;
-	get_page(pfn_to_page((*src & PTE_ADDR) >> PAGE_SHIFT));
-	*dst = *src;
-	if (*src & PTE_ANON)
-		c->dst->rss_anon++;
-	else
-		c->dst->rss_file++;
-}
-
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
 	if (!mm)
 		return NULL;
-	u64 base = mm->mmap_base;
 	u64 saved_pgd = (u64)mm->pgd;
 	struct vma_tree tree = mm->mmap;
 	*mm = *old;
 	mm->pgd = (pte_t *)saved_pgd;
 	mm->mmap = tree;
-	mm->mmap_base = base;
 	mm->mm_users = 1;
-	mm->rss_anon = mm->rss_file = 0;
 	mm->total_vm = 0;
 	spin_lock_init(&mm->page_table_lock, "page_table_lock");
 	if (mm->exe_file)
 		get_file(mm->exe_file);
 
-	struct cow_copy c = { mm, NULL, 0 };
-	for (int i = 0; i < vma_count(&old->mmap) && !c.err; i++) {
+	int err = 0;
+	for (int i = 0; i < vma_count(&old->mmap) && !err; i++) {
 		struct vm_area_struct *v = vma_copy(vma_at(&old->mmap, i), mm);
 		if (!v || mm_insert_vma(mm, v)) {
 			if (v)
 				vma_free(v);
-			c.err = -ENOMEM;
+			err = -ENOMEM;
 			break;
 		}
-		c.vma = v;
-		pte_range_walk(old->pgd, v->vm_start, v->vm_end, copy_one_pte, &c);
+		/* Share the tables of mappings that span a whole table (2 MiB);
+		 * copy the few PTEs of smaller ones. */
+		bool share = v->vm_end - v->vm_start >= SHARE_TABLES_MIN;
+		err = pgd_share_range(mm->pgd, old->pgd, v->vm_start, v->vm_end, share);
 	}
-	mm->mmap_base = old->mmap_base;
-	flush_tlb_all();		/* the parent's PTEs lost their W bits */
-	if (c.err) {
+	flush_tlb_all();		/* the parent lost write bits */
+	if (err) {
 		mmput(mm);
 		return NULL;
 	}
@@ -238,7 +213,8 @@ void mmput(struct mm_struct *mm)
 		return;
 	while (vma_count(&mm->mmap)) {
 		struct vm_area_struct *v = vma_at(&mm->mmap, 0);
-		zap_range(mm, v->vm_start, v->vm_end);
+		/* Tables still shared with another mm keep their pages for it. */
+		pte_range_walk_exclusive(mm->pgd, v->vm_start, v->vm_end, zap_pte, mm);
 		vma_tree_remove(&mm->mmap, v);
 		vma_free(v);
 	}

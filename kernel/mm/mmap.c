@@ -239,7 +239,8 @@ long sys_mprotect(u64 addr, u64 len, u64 prot)
 		struct vm_area_struct *v = vma_find(&mm->mmap, a);
 		v->vm_flags = (v->vm_flags & ~(u64)(VM_READ | VM_WRITE | VM_EXEC)) | newflags;
 		struct prot_change pc = { v->vm_flags };
-		pte_range_walk(mm->pgd, v->vm_start, v->vm_end, protect_pte, &pc);
+		if (pte_range_modify(mm->pgd, v->vm_start, v->vm_end, protect_pte, &pc))
+			return -ENOMEM;
 		a = v->vm_end;
 	}
 	vma_try_merge(mm, end - 1);
@@ -281,7 +282,8 @@ static long mremap_move(struct mm_struct *mm, struct vm_area_struct *vma,
 	n->vm_pgoff = vma->vm_pgoff + ((old - vma->vm_start) >> PAGE_SHIFT);
 	n->vm_name = vma->vm_name;
 	struct pte_move m = { mm, to - old, 0 };
-	pte_range_walk(mm->pgd, old, old + old_len, move_pte, &m);
+	if (pte_range_modify(mm->pgd, old, old + old_len, move_pte, &m))
+		m.err = -ENOMEM;
 	if (m.err || mm_insert_vma(mm, n)) {
 		vma_free(n);
 		return -ENOMEM;
@@ -379,8 +381,7 @@ long sys_madvise(u64 addr, u64 len, int advice)
 		struct vm_area_struct *v = vma_find(&current->mm->mmap, addr);
 		if (!v || v->vm_start >= addr + len)
 			return -ENOMEM;
-		zap_range(current->mm, addr, addr + len);
-		return 0;
+		return zap_range(current->mm, addr, addr + len);
 	}
 	case MADV_NORMAL:
 	case MADV_RANDOM:
