@@ -353,8 +353,12 @@ static long tty_ioctl_pgrp(struct tty_struct *tty, unsigned int cmd,
 {
 	u32 v;
 
-	if (cmd == TIOCGPGRP)
+	/* Linux's tiocgpgrp: only for the caller's controlling terminal. */
+	if (cmd == TIOCGPGRP) {
+		if (current->signal->tty != tty)
+			return -ENOTTY;
 		return put_user_u32(tty->pgrp, arg) ? -EFAULT : 0;
+	}
 	if (cmd == TIOCGSID)
 		return tty->session ? (put_user_u32(tty->session, arg) ? -EFAULT : 0)
 				    : -ENOTTY;
