@@ -5,7 +5,7 @@
 #   make test-tine   tests/user on build/tine.elf; TINE_MODE=runner (default)
 #                    boots once and the runner runs every test,
 #                    TINE_MODE=boot boots once per test with rdinit=/tests/NAME
-#   make run         hello-init on Tine in this terminal (Ctrl-A X quits)
+#   make run         busybox's shell on Tine in this terminal (Ctrl-A X quits)
 #   make debug       the same, paused for gdb -x tools/gdbinit
 # Images are rebuilt on every use (cheap, and deterministic byte for byte).
 
@@ -48,7 +48,9 @@ $(BUILD)/test-tine.cpio: $(BUILD)/user/runner $(USER_TESTS) FORCE
 $(BUILD)/test-linux.cpio: $(BUILD)/user/runner $(USER_TESTS) $(PENDING_TESTS) FORCE
 	$(call make-image,$@,$<,$(USER_TESTS) $(PENDING_TESTS))
 
-$(BUILD)/run.cpio: $(BUILD)/user/hello-init FORCE
+# make run: busybox's shell on the serial line (user/init.sh sets it up).
+$(BUILD)/run.cpio: IMAGE_NODES += --node dev/ttyS0:c:4:64:620 --node dev/tty:c:5:0:666
+$(BUILD)/run.cpio: user/init.sh FORCE
 	$(call make-image,$@,$<,)
 
 # Sub-makes keep the order strict (even under -j) and re-read the makefiles
