@@ -103,13 +103,19 @@ struct file;
 struct super_block;
 struct task_struct;
 
+struct proc_inode;
+struct dir_context;
+
 struct proc_entry {
 	const char *name;
 	u32 mode;			/* S_IF* | permissions */
-	int (*show)(struct proc_buf *pb, s32 pid);
+	int (*show)(struct proc_buf *pb, s32 pid);	/* regular files */
+	int (*show_fd)(struct proc_buf *pb, s32 pid, s32 fd);	/* fdinfo/N */
 	int (*write)(s32 pid, const char *buf, size_t n);
-	int (*readlink)(s32 pid, char *buf, size_t n);
-	const struct inode_operations *iop;	/* directories */
+	int (*readlink)(const struct proc_inode *pi, char *buf, size_t n);
+	const struct proc_entry *sub;	/* a directory's children, */
+	int nsub;
+	const struct inode_operations *iop;	/* or its own operations */
 	const struct file_operations *fop;
 };
 
@@ -120,9 +126,7 @@ struct proc_inode {
 	s32 fd;				/* fd/N and fdinfo/N */
 };
 
-
 /* root.c */
-extern struct super_block proc_sb;
 struct dentry *proc_mount(void);
 void proc_init(void);
 /* inode.c: make the inode for one entry under parent */
@@ -131,17 +135,23 @@ struct dentry *proc_new_dentry(struct dentry *parent, const char *name,
 u64 proc_ino(s32 pid, u32 index);
 long proc_emit_entries(struct file *f, void *buf, size_t n,
 		       const struct proc_entry *ents, int count, s32 pid);
+bool proc_emit_dots(struct file *f, struct dir_context *ctx);
+long proc_dir_result(const struct dir_context *ctx);
 struct dentry *proc_lookup_entries(struct dentry *parent, const char *name,
 				   const struct proc_entry *ents, int count,
 				   s32 pid);
 extern const struct file_operations proc_file_fops;
+void proc_evict(struct inode *ino);
 extern const struct inode_operations proc_link_iops;
 
 /* base.c: /proc/PID, /proc/self, /proc/PID/task */
 struct task_struct *proc_task(s32 pid);	/* NULL if gone (reaped) */
 struct dentry *proc_pid_lookup(struct dentry *parent, const char *name);
-long proc_pid_readdir(struct file *f, void *buf, size_t n, u64 first_pos);
-extern const struct proc_entry proc_self_entry;
+long proc_pid_readdir(struct file *f, struct dir_context *ctx, u64 first_pos);
+int proc_self_readlink(const struct proc_inode *pi, char *buf, size_t n);
+int proc_thread_self_readlink(const struct proc_inode *pi, char *buf, size_t n);
+int proc_parse_int(const char *s, s32 *v);
+int proc_pid_limits(struct proc_buf *pb, s32 pid);
 /* array.c */
 void proc_task_info_get(struct task_struct *t, struct proc_task_info *p);
 int proc_pid_stat(struct proc_buf *pb, s32 pid);
@@ -164,7 +174,7 @@ int proc_version_show(struct proc_buf *pb, s32 pid);
 int proc_mounts_show(struct proc_buf *pb, s32 pid);
 int proc_filesystems_show(struct proc_buf *pb, s32 pid);
 int proc_slabinfo_show(struct proc_buf *pb, s32 pid);
-extern const struct inode_operations proc_sys_iops;
+extern const struct inode_operations proc_sys_iops;	/* sys.c: /proc/sys */
 extern const struct file_operations proc_sys_fops;
 
 #endif

@@ -1,0 +1,50 @@
+/*
+ * /proc/stat: CPU time by kind since boot (clock ticks), interrupts,
+ * context switches, boot time, and the process counts.  One CPU.
+ */
+#include <tine/proc_fs.h>
+#include <tine/cpu.h>
+#include <tine/task.h>
+#include <tine/sched.h>
+#include <tine/time.h>
+
+/* The scheduler keeps ticks of HZ; /proc/stat speaks USER_HZ. */
+static u64 to_clock_t(u64 ticks)
+{
+	return ticks * USER_HZ / HZ;
+}
+
+static void count_states(struct proc_cpu_info *c)
+{
+	struct list_head *p;
+
+	list_for_each(p, &task_list) {
+		struct task_struct *t = list_entry(p, struct task_struct, tasks);
+		char s = task_state_char(t);
+
+		if (t->pid <= 0)
+			continue;
+		c->running += s == 'R';
+		c->blocked += s == 'D';
+		if (t->pid > (s32)c->processes)
+			c->processes = t->pid;
+	}
+}
+
+int proc_stat_show(struct proc_buf *pb, s32 pid)
+{
+	struct proc_cpu_info c = { 0 };
+
+	(void)pid;
+	c.user = to_clock_t(cpu0.user_ticks);
+	c.system = to_clock_t(cpu0.system_ticks);
+	c.idle = to_clock_t(cpu0.idle_ticks);
+	c.intr = cpu0.irq_count;
+	c.ctxt = nr_context_switches;
+	c.btime = (ktime_get_real_ns() - ktime_get_ns()) / 1000000000;
+	/* "processes": forks since boot; Tine does not count them, so this is
+	 * the highest PID in use, equal to it until PIDs wrap or tasks go. */
+	count_states(&c);
+	proc_format_cpu_stat(pb, &c);
+	return 0;
+}
