@@ -1,0 +1,3 @@
+export FOO=bar; sh -c 'echo $FOO'
+env -i A=1 /bin/env
+unset FOO; sh -c 'echo "[$FOO]"'

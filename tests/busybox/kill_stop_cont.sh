@@ -1,0 +1,7 @@
+sleep 5 & p=$!
+sleep 0.2
+kill -STOP $p; sleep 0.2
+ps -o pid,stat | awk -v p=$p '$1 == p {print "stopped:", substr($2,1,1)}'
+kill -CONT $p; sleep 0.2
+ps -o pid,stat | awk -v p=$p '$1 == p {print "continued:", substr($2,1,1)}'
+kill $p; wait $p; echo "rc=$?"

@@ -1,0 +1,2 @@
+echo one > f; echo two >> f; cat f
+wc -l < f
