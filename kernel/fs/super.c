@@ -16,6 +16,7 @@
 #include <tine/printk.h>
 #include <tine/panic.h>
 #include <tine/errno.h>
+#include <tine/proc_fs.h>
 
 #define MAX_FS_TYPES 8
 #define MAX_MOUNTS 32
@@ -102,6 +103,7 @@ void vfs_init(void)
 {
 	register_filesystem("ramfs", ramfs_mount);
 	register_filesystem("tmpfs", tmpfs_mount);
+	proc_init();
 	root_dentry = ramfs_mount();
 	if (!root_dentry)
 		panic("vfs_init: cannot make the root filesystem");
