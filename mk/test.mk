@@ -1,5 +1,6 @@
 # mk/test.mk: initramfs images and the test, run and debug targets.
-#   make test        deps, then test-unit, test-linux, test-tine, in order
+#   make test        deps, then test-unit, test-linux, test-tine, test-boot,
+#                    test-busybox, in order
 #   make test-linux  the runner on Debian's kernel (the oracle), tests/user
 #                    plus tests/pending
 #   make test-tine   tests/user on build/tine.elf; TINE_MODE=runner (default)
@@ -61,6 +62,7 @@ test:
 	$(MAKE) test-linux
 	$(MAKE) test-tine
 	$(MAKE) test-boot
+	$(MAKE) test-busybox
 
 # Broken initramfs images and a crashing /init: clear messages, clean exits.
 .PHONY: test-boot
