@@ -161,7 +161,8 @@ static void init_task_state(struct task_struct *t)
 	r[12].rlim_cur = r[12].rlim_max = 819200;	/* RLIMIT_MSGQUEUE */
 	r[13].rlim_cur = r[13].rlim_max = 0;		/* RLIMIT_NICE */
 	r[14].rlim_cur = r[14].rlim_max = 0;		/* RLIMIT_RTPRIO */
-	t->signal->pgrp = t->signal->session = 1;
+	/* Like Linux's init_task: process group and session 0 until setsid. */
+	t->signal->pgrp = t->signal->session = 0;
 	strlcpy(t->comm, "init", sizeof(t->comm));
 	t->exit_signal = SIGCHLD;
 }

@@ -490,8 +490,9 @@ static long exec_commit(struct linux_binprm *b)
 	if (t->files)
 		files_close_on_exec(t->files);
 	flush_signal_handlers_on_exec(t);
-	const char *base = strrchr(b->filename, '/');
-	strlcpy(t->comm, base ? base + 1 : b->filename, sizeof(t->comm));
+	/* Linux names the task after the file exec'd, the script for "#!". */
+	const char *base = strrchr(b->execfn, '/');
+	strlcpy(t->comm, base ? base + 1 : b->execfn, sizeof(t->comm));
 	t->did_exec = true;
 
 	struct pt_regs *r = t->regs;
