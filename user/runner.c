@@ -11,8 +11,21 @@
  * the kernel hands to init as an environment variable. Time is counted as the
  * sum of the polling sleeps, so only nanosleep is needed, not a clock.
  * As init it also reaps any orphans that are reparented to it.
+ *
+ * Leak check: before the first test and after the last (and after removing
+ * what the tests left in /tmp) it prints the kernel's counters from /proc:
+ * free memory, slab memory, the runner's own resident memory, open files,
+ * inodes, tasks.  On Tine, a task, file or inode count that differs is a
+ * failure, and so is free memory that differs by more than what the slab
+ * caches (which keep a partly used page per cache, by design) and the
+ * runner itself grew.
  */
+#include <dirent.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +34,7 @@
 #include <sys/reboot.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <stdbool.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -71,6 +85,69 @@ static int run_test(const char *name, long timeout_ns)
 	}
 }
 
+struct counters {
+	long mem_free_kb, slab_kb, self_kb, files, inodes, tasks;
+};
+
+/* The first number after key in /proc file path, or -1. */
+static long proc_number(const char *path, const char *key)
+{
+	char buf[4096];
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	char *p = key ? strstr(buf, key) : buf;
+	return p ? strtol(p + (key ? strlen(key) : 0), NULL, 10) : -1;
+}
+
+static long count_tasks(void)
+{
+	DIR *d = opendir("/proc");
+	long n = 0;
+	struct dirent *e;
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		n += e->d_name[0] >= '1' && e->d_name[0] <= '9';
+	closedir(d);
+	return n;
+}
+
+static void read_counters(struct counters *c)
+{
+	c->mem_free_kb = proc_number("/proc/meminfo", "MemFree:");
+	c->slab_kb = proc_number("/proc/meminfo", "Slab:");
+	c->self_kb = proc_number("/proc/self/status", "RssAnon:");	/* the runner's own pages */
+	c->files = proc_number("/proc/sys/fs/file-nr", NULL);
+	c->inodes = proc_number("/proc/sys/fs/inode-nr", NULL);
+	c->tasks = count_tasks();
+}
+
+static void say_counters(const char *when, const struct counters *c)
+{
+	char line[200];
+	snprintf(line, sizeof line,
+		 "counters %s: MemFree %ld kB, Slab %ld kB, runner RSS %ld kB, files %ld, inodes %ld, tasks %ld\n",
+		 when, c->mem_free_kb, c->slab_kb, c->self_kb, c->files, c->inodes, c->tasks);
+	say(line);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st; (void)flag;
+	return f->level > 0 ? remove(path) : 0;
+}
+
+static bool on_tine(void)
+{
+	struct utsname u;
+	return uname(&u) == 0 && strstr(u.release, "tine");
+}
+
 int main(void)
 {
 	static char list[65536];
@@ -87,6 +164,15 @@ int main(void)
 		failed++;
 	}
 	list[n] = '\0';
+
+	struct counters before, after;
+	mkdir("/proc", 0555);
+	mount("proc", "/proc", "proc", 0, NULL);
+	/* Warm up: the runner's own first use of these paths grows it. */
+	nftw("/tmp", remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	read_counters(&before);
+	read_counters(&before);
+	say_counters("before", &before);
 
 	for (char *name = strtok(list, "\r\n"); name; name = strtok(NULL, "\r\n")) {
 		if (name[0] == '#')
@@ -107,6 +193,20 @@ int main(void)
 					 name, WEXITSTATUS(st));
 		}
 		say(line);
+	}
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;			/* orphans the tests left to init */
+	nftw("/tmp", remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	read_counters(&after);
+	say_counters("after", &after);
+	long lost_kb = before.mem_free_kb - after.mem_free_kb - (after.slab_kb - before.slab_kb) -
+		       (after.self_kb - before.self_kb);
+	if (on_tine() && (after.files != before.files || after.inodes != before.inodes ||
+			  after.tasks != before.tasks || lost_kb != 0)) {
+		snprintf(line, sizeof line, "FAIL leak check (%ld kB of pages not accounted for)\n",
+			 lost_kb);
+		say(line);
+		failed++;
 	}
 	snprintf(line, sizeof line, "%d passed, %d failed\n", passed, failed);
 	say(line);
