@@ -14,7 +14,7 @@ KLDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,--no-warn-rwx-segm
 
 KSRCS := $(shell find kernel -name '*.c' | sort)
 KASMS := $(shell find kernel -name '*.S' | sort)
-KOBJS := $(KSRCS:%.c=$(BUILD)/%.o) $(KASMS:%.S=$(BUILD)/%.o) $(BUILD)/gen/syscall_names.o $(EXTRA_OBJS)
+KOBJS := $(KSRCS:%.c=$(BUILD)/%.o) $(KASMS:%.S=$(BUILD)/%.o) $(BUILD)/gen/syscall_names.o
 
 .PHONY: all kernel clean
 all: kernel
