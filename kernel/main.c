@@ -20,6 +20,7 @@
 #include <tine/mm.h>
 #include <tine/errno.h>
 #include <tine/slab.h>
+#include <tine/trace.h>
 
 /* The PVH boot ABI's start-of-day information (xen/arch-x86/hvm/start_info.h). */
 struct hvm_start_info {
@@ -40,7 +41,6 @@ struct hvm_memmap_entry {
 
 extern char _end[];
 extern int panic_timeout;
-extern bool syscall_trace;
 void time_early_init(void);
 void mm_caches_init(void);
 void cpu_idle(void) __attribute__((noreturn));
@@ -223,8 +223,8 @@ void kmain(u64 start_info_phys)
 	if (cmdline.loglevel >= 0)
 		printk_set_loglevel(cmdline.loglevel);
 	panic_timeout = cmdline.panic_timeout;
-	if (cmdline.trace && !strcmp(cmdline.trace, "syscall"))
-		syscall_trace = true;
+	if (cmdline.trace)
+		trace_setup(cmdline.trace);	/* trace=syscall,proc,... */
 	pr_info("Tine kernel, command line: %s\n", shown);
 
 	cpu_init();

@@ -62,6 +62,7 @@ test:
 	$(MAKE) test-linux
 	$(MAKE) test-tine
 	$(MAKE) test-boot
+	$(MAKE) test-trace
 	$(MAKE) test-busybox
 
 # Broken initramfs images and a crashing /init: clear messages, clean exits.

@@ -15,6 +15,7 @@
 #include <tine/slab.h>
 #include <tine/string.h>
 #include <tine/errno.h>
+#include <tine/trace.h>
 
 #define NR_OPEN_DEFAULT 64		/* first table size, one bitmap word */
 
@@ -182,6 +183,7 @@ int fd_install_lowest(struct file *f, int minfd, bool cloexec)
 	assign_bit(files->close_on_exec, fd, cloexec);
 	if (minfd <= files->next_fd)
 		files->next_fd = fd + 1;
+	trace_fd_install(fd, f);
 	return fd;
 }
 
@@ -200,6 +202,7 @@ int replace_fd(int fd, struct file *f, bool cloexec)
 	old = files->fd[fd];
 	files->fd[fd] = f;
 	assign_bit(files->close_on_exec, fd, cloexec);
+	trace_fd_install(fd, f);
 	if (old)
 		fput(old);
 	return fd;
@@ -220,6 +223,7 @@ int close_fd(int fd)
 
 	if (!f)
 		return -EBADF;
+	trace_fd_close(fd, f);
 	fput(f);
 	return 0;
 }

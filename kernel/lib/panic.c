@@ -9,12 +9,14 @@
 #include <tine/format.h>
 #include <tine/cpu.h>
 #include <tine/time.h>
+#include <tine/trace.h>
 
 int panic_timeout;
 
 void machine_power_off(void)
 {
 	__asm__ volatile("cli");
+	trace_dump();
 	outw(0x604, 0x2000);		/* QEMU pc: ACPI PM1a control, SLP_EN */
 	for (;;)
 		__asm__ volatile("hlt");
@@ -40,6 +42,7 @@ void panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	trace_dump();
 	if (panic_timeout < 0)
 		machine_restart();
 	if (panic_timeout > 0) {

@@ -17,6 +17,7 @@
 #include <tine/printk.h>
 #include <tine/cpu.h>
 #include <tine/uaccess.h>
+#include <tine/trace.h>
 
 static pte_t vma_pte_flags(const struct vm_area_struct *vma, bool writable)
 {
@@ -84,6 +85,7 @@ static int cow_page(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	struct page *old = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
 
+	trace_cow_fault(addr, old);
 	if (old->refcount == 1) {
 		if (!(*pte & PTE_ANON)) {
 			mm->rss_file--;
@@ -180,6 +182,7 @@ void do_page_fault(struct pt_regs *regs, u64 addr)
 	struct mm_struct *mm = current ? current->mm : NULL;
 
 	int err = handle_mm_fault(mm, addr, write, exec, &si_code);
+	trace_page_fault(regs, addr, err);
 	if (!err)
 		return;
 	if (!user_mode(regs)) {

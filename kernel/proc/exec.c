@@ -8,6 +8,7 @@
  * still intact; after it, the old image is gone and failure kills us.
  */
 #include <tine/task.h>
+#include <tine/trace.h>
 #include <tine/elf.h>
 #include <tine/mm.h>
 #include <tine/mman.h>
@@ -494,6 +495,7 @@ static long exec_commit(struct linux_binprm *b)
 	const char *base = strrchr(b->execfn, '/');
 	strlcpy(t->comm, base ? base + 1 : b->execfn, sizeof(t->comm));
 	t->did_exec = true;
+	trace_sched_process_exec(b->filename);
 
 	struct pt_regs *r = t->regs;
 	memset(r, 0, sizeof(*r));

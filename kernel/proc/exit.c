@@ -19,6 +19,7 @@
 #include <tine/syscalls.h>
 #include <tine/futex.h>
 #include <tine/time.h>
+#include <tine/trace.h>
 
 /* Linux's mm_release: wake a vfork parent and a pthread_join()er. */
 static void mm_release(struct task_struct *t)
@@ -78,6 +79,7 @@ static void reparent_children(struct task_struct *dying)
 	list_for_each_safe(pos, tmp, &dying->children) {
 		struct task_struct *c = list_entry(pos, struct task_struct, sibling);
 		list_del(&c->sibling);
+		trace_task_reparent(c, reaper);
 		c->real_parent = c->parent = reaper;
 		list_add_tail(&c->sibling, &reaper->children);
 		if (c->pdeath_signal)
@@ -145,6 +147,7 @@ void do_exit(int code)
 		put_fs_struct(t->fs);
 		t->fs = NULL;
 	}
+	trace_sched_process_exit(t);
 	u64 flags = spin_lock_irqsave(&tasklist_lock);
 	t->state = TASK_DEAD;
 	if (exit_notify(t))
@@ -193,6 +196,7 @@ long sys_exit_group(int code)
  */
 void release_task(struct task_struct *t)
 {
+	trace_task_reap(t);
 	list_del(&t->sibling);
 	task_list_del(t);
 	pid_free(t->pid);

@@ -6,6 +6,7 @@
  * signal structures.  The address-space copy is copy-on-write (mm/mm.c).
  */
 #include <tine/task.h>
+#include <tine/trace.h>
 #include <tine/clone.h>
 #include <tine/cpu.h>
 #include <tine/ptrace.h>
@@ -254,6 +255,7 @@ long kernel_clone(u64 flags, u64 stack, int __user *ptid, int __user *ctid,
 		init_waitqueue_head(&vfork.wq, "vfork");
 		p->vfork_done = &vfork;
 	}
+	trace_sched_process_fork(p, flags);
 	sched_add_new(p);
 	if (flags & CLONE_VFORK)
 		wait_event(vfork.wq, vfork.done);

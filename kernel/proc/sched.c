@@ -15,6 +15,7 @@
 #include <tine/spinlock.h>
 #include <tine/panic.h>
 #include <tine/ptrace.h>
+#include <tine/trace.h>
 
 static LIST_HEAD(runqueue);
 static LIST_HEAD(timed_sleepers);	/* sorted by wake_at_ns */
@@ -58,6 +59,7 @@ void wake_up_state(struct task_struct *t, int mask)
 {
 	u64 flags = spin_lock_irqsave(&rq_lock);
 	if (t->state & mask) {
+		trace_sched_wakeup(t);
 		t->state = TASK_RUNNING;
 		t->wchan = NULL;
 		enqueue(t);
@@ -77,6 +79,7 @@ void sched_add_new(struct task_struct *t)
 	u64 flags = spin_lock_irqsave(&rq_lock);
 	t->state = TASK_RUNNING;
 	t->time_slice = slice_for(t);
+	trace_sched_wakeup_new(t);
 	enqueue(t);
 	spin_unlock_irqrestore(&rq_lock, flags);
 }
@@ -189,6 +192,7 @@ void schedule_tail(void)
 
 static void context_switch(struct task_struct *prev, struct task_struct *next)
 {
+	trace_sched_switch(prev, next);
 	if (next->mm && next->mm != prev->mm)
 		switch_pgd(next->mm->pgd);
 	if (prev->mm)
@@ -324,6 +328,7 @@ void wake_up(struct wait_queue_head *wq)
 		list_del(&e->link);
 		struct task_struct *t = e->task;
 		if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_UNINTERRUPTIBLE) {
+			trace_sched_wakeup(t);
 			t->state = TASK_RUNNING;
 			t->wchan = NULL;
 			enqueue(t);

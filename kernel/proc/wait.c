@@ -11,6 +11,7 @@
 #include <tine/string.h>
 #include <tine/syscalls.h>
 #include <tine/time.h>
+#include <tine/trace.h>
 
 struct wait_opts {
 	int which;			/* P_ALL, P_PID, P_PGID */
@@ -152,6 +153,7 @@ static int wait_scan(struct wait_opts *w)
 static long do_wait(struct wait_opts *w)
 {
 	struct signal_struct *sig = current->signal;
+	trace_sched_process_wait(w->which, w->id);
 	long r = wait_scan(w);
 
 	if (r != 0 || (w->options & WNOHANG))

@@ -1,0 +1,73 @@
+# mk/trace.mk: the lifecycle trace (docs/trace.md).
+#   make trace CMD='sh -c "sleep 1 & wait"'
+#                    boots Tine with busybox as /bin/* and an /init that runs
+#                    CMD then powers off, with trace=$(TRACE_EVENTS) on the
+#                    command line; pulls the trace out of the serial log into
+#                    build/trace/trace.txt and draws build/trace/*.svg and
+#                    build/trace/index.html (TRACE_PID picks the triad's PID)
+#   make trace-figures  the same for the tour's command, then PNGs of the
+#                    pictures into docs/figures/ (needs rsvg-convert)
+#   make test-trace  the picture tool's unit test on a recorded trace, and a
+#                    boot that checks the fork/exec/exit/wait events' order
+#   make TRACE=0     a kernel without trace points (for measuring their cost)
+TRACE_DIR ?= $(BUILD)/trace
+CMD ?= sh -c "sleep 1 & wait"
+TRACE_EVENTS ?= proc,sched
+TRACE_PID ?=
+TRACE_TIMEOUT ?= 120
+
+ifeq ($(TRACE),0)
+KCFLAGS += -DTINE_NO_TRACE
+endif
+
+.PHONY: trace trace-figures test-trace test-trace-tool test-trace-guest
+
+# $(call trace-image,DIR,COMMAND): an image whose /init is a busybox script.
+define trace-image
+	@echo "  CPIO    $(1)/trace.cpio"
+	@rm -rf $(1)/root && mkdir -p $(1)/root/bin
+	@cp /bin/busybox $(1)/root/bin/busybox
+	@for a in $$(/bin/busybox --list); do \
+		[ "$$a" = busybox ] || ln -s busybox $(1)/root/bin/$$a; done
+	@printf '#!/bin/sh\nexport PATH=/bin\n%s\npoweroff -f\n' \
+		'$(subst ','\'',$(2))' > $(1)/root/init
+	@chmod 755 $(1)/root/init
+	@python3 tools/mkcpio.py -o $(1)/trace.cpio $(1)/root $(IMAGE_NODES)
+endef
+
+# $(call trace-boot,DIR,EVENTS): boot it, keep the serial log, extract.
+define trace-boot
+	python3 tools/qemu.py --kernel $(BUILD)/tine.elf --initrd $(1)/trace.cpio \
+		--append "trace=$(2)" --log $(1)/serial.log \
+		--timeout $(TRACE_TIMEOUT) > /dev/null; \
+	python3 tools/trace/tinetrace.py extract $(1)/serial.log -o $(1)/trace.txt
+endef
+
+trace: kernel
+	@mkdir -p $(TRACE_DIR)
+	$(call trace-image,$(TRACE_DIR),$(CMD))
+	$(call trace-boot,$(TRACE_DIR),$(TRACE_EVENTS))
+	python3 tools/trace/tinetrace.py draw $(TRACE_DIR)/trace.txt \
+		-o $(TRACE_DIR) $(if $(TRACE_PID),--pid $(TRACE_PID))
+	@echo "trace: open $(TRACE_DIR)/index.html"
+
+# The pictures of the tour's command as PNGs in docs/figures/ (generated,
+# not drawn): needs rsvg-convert (Debian's librsvg2-bin).
+FIGURE_CMD := sh -c "(sleep 0.2 &) ; sleep 0.5"
+trace-figures:
+	$(MAKE) trace CMD='$(subst ','\'',$(FIGURE_CMD))' TRACE_DIR=$(BUILD)/trace-figures
+	@mkdir -p docs/figures
+	for f in tree states triad; do \
+		rsvg-convert -o docs/figures/trace-$$f.png $(BUILD)/trace-figures/$$f.svg; done
+
+test-trace: test-trace-tool test-trace-guest
+
+test-trace-tool:
+	python3 tests/trace/test_pictures.py
+
+TRACE_TEST_EVENTS := proc,sched
+test-trace-guest: kernel
+	@mkdir -p $(BUILD)/trace-test
+	$(call trace-image,$(BUILD)/trace-test,/bin/true)
+	$(call trace-boot,$(BUILD)/trace-test,$(TRACE_TEST_EVENTS))
+	python3 tests/trace/check_order.py $(BUILD)/trace-test/trace.txt
