@@ -20,7 +20,7 @@ ifeq ($(TRACE),0)
 KCFLAGS += -DTINE_NO_TRACE
 endif
 
-.PHONY: trace trace-figures test-trace test-trace-tool test-trace-guest
+.PHONY: trace trace-figures trace-overhead test-trace test-trace-tool test-trace-guest
 
 # $(call trace-image,DIR,COMMAND): an image whose /init is a busybox script.
 define trace-image
@@ -71,3 +71,27 @@ test-trace-guest: kernel
 	$(call trace-image,$(BUILD)/trace-test,/bin/true)
 	$(call trace-boot,$(BUILD)/trace-test,$(TRACE_TEST_EVENTS))
 	python3 tests/trace/check_order.py $(BUILD)/trace-test/trace.txt
+
+# The cost of the trace points: fork+exit+wait timed under -icount shift=0
+# on a kernel without them (TRACE=0, built in $(BUILD)/notrace), with them
+# but off, and with trace=proc,sched on (docs/trace.md has the figures).
+OVERHEAD_DIR := $(BUILD)/trace-overhead
+$(OVERHEAD_DIR)/forkbench: tests/trace/forkbench.c
+	@mkdir -p $(@D)
+	$(MUSL_CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(OVERHEAD_DIR)/forkbench.cpio: $(OVERHEAD_DIR)/forkbench
+	@rm -rf $@.d && mkdir -p $@.d
+	@cp $< $@.d/init
+	@python3 tools/mkcpio.py -o $@ $@.d $(IMAGE_NODES)
+
+trace-overhead: kernel $(OVERHEAD_DIR)/forkbench.cpio
+	$(MAKE) BUILD=$(BUILD)/notrace TRACE=0 kernel
+	@for k in "notrace:$(BUILD)/notrace/tine.elf:" "off:$(BUILD)/tine.elf:" \
+		  "on:$(BUILD)/tine.elf:trace=proc,sched"; do \
+		name=$${k%%:*}; rest=$${k#*:}; elf=$${rest%%:*}; app=$${rest#*:}; \
+		python3 tools/qemu.py --icount --kernel $$elf \
+			--initrd $(OVERHEAD_DIR)/forkbench.cpio --append "$$app" \
+			--timeout 300 --log $(OVERHEAD_DIR)/$$name.log > /dev/null; \
+		echo "$$name: $$(grep -o 'round 2: [0-9]* ns' $(OVERHEAD_DIR)/$$name.log)"; \
+	done

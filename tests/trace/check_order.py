@@ -10,6 +10,7 @@ waits for it and reaps it. Prints what is missing and exits 1 on failure.
 import os
 import sys
 
+sys.dont_write_bytecode = True     # keep the tree clean
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "tools", "trace"))
 import model    # noqa: E402

@@ -12,6 +12,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True     # keep the tree clean
 sys.path.insert(0, os.path.join(HERE, "..", "..", "tools", "trace"))
 import model        # noqa: E402
 import tinetrace    # noqa: E402

@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+sys.dont_write_bytecode = True     # keep the tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model      # noqa: E402
 import page       # noqa: E402
