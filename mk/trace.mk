@@ -7,8 +7,10 @@
 #                    build/trace/index.html (TRACE_PID picks the triad's PID)
 #   make trace-figures  the same for the tour's command, then PNGs of the
 #                    pictures into docs/figures/ (needs rsvg-convert)
-#   make test-trace  the picture tool's unit test on a recorded trace, and a
-#                    boot that checks the fork/exec/exit/wait events' order
+#   make test-trace  the picture tool's unit test on a recorded trace, the
+#                    tour's link check, and a boot that checks the order of
+#                    the fork/exec/exit/wait events
+#   make trace-overhead  fork+exit+wait cost without/with/on trace points
 #   make TRACE=0     a kernel without trace points (for measuring their cost)
 TRACE_DIR ?= $(BUILD)/trace
 CMD ?= sh -c "sleep 1 & wait"
@@ -32,7 +34,7 @@ define trace-image
 	@printf '#!/bin/sh\nexport PATH=/bin\n%s\npoweroff -f\n' \
 		'$(subst ','\'',$(2))' > $(1)/root/init
 	@chmod 755 $(1)/root/init
-	@python3 tools/mkcpio.py -o $(1)/trace.cpio $(1)/root $(IMAGE_NODES)
+	@python3 tools/mkcpio.py -o $(1)/trace.cpio $(1)/root $(IMAGE_NODES) --dir proc:555
 endef
 
 # $(call trace-boot,DIR,EVENTS): boot it, keep the serial log, extract.
@@ -48,22 +50,28 @@ trace: kernel
 	$(call trace-image,$(TRACE_DIR),$(CMD))
 	$(call trace-boot,$(TRACE_DIR),$(TRACE_EVENTS))
 	python3 tools/trace/tinetrace.py draw $(TRACE_DIR)/trace.txt \
-		-o $(TRACE_DIR) $(if $(TRACE_PID),--pid $(TRACE_PID))
+		-o $(TRACE_DIR) $(if $(TRACE_PID),--pid $(TRACE_PID)) \
+		--cmd '$(subst ','\'',$(CMD))'
 	@echo "trace: open $(TRACE_DIR)/index.html"
 
-# The pictures of the tour's command as PNGs in docs/figures/ (generated,
-# not drawn): needs rsvg-convert (Debian's librsvg2-bin).
-FIGURE_CMD := sh -c "(sleep 0.2 &) ; sleep 0.5"
+# The pictures of the tour's two commands as PNGs in docs/figures/
+# (generated, not drawn): needs rsvg-convert (Debian's librsvg2-bin).
+FIGURE_CMD := sh -c "sleep 1 & wait"
+ORPHAN_CMD := sh -c "(sleep 0.2 &) ; sleep 0.5"
 trace-figures:
 	$(MAKE) trace CMD='$(subst ','\'',$(FIGURE_CMD))' TRACE_DIR=$(BUILD)/trace-figures
+	$(MAKE) trace CMD='$(subst ','\'',$(ORPHAN_CMD))' TRACE_DIR=$(BUILD)/trace-orphan
 	@mkdir -p docs/figures
 	for f in tree states triad; do \
-		rsvg-convert -o docs/figures/trace-$$f.png $(BUILD)/trace-figures/$$f.svg; done
+		rsvg-convert -o docs/figures/trace-$$f.png $(BUILD)/trace-figures/$$f.svg; \
+		rsvg-convert -o docs/figures/trace-orphan-$$f.png $(BUILD)/trace-orphan/$$f.svg; \
+	done
 
 test-trace: test-trace-tool test-trace-guest
 
 test-trace-tool:
 	python3 tests/trace/test_pictures.py
+	python3 tests/trace/check_tour.py
 
 TRACE_TEST_EVENTS := proc,sched
 test-trace-guest: kernel
