@@ -370,27 +370,56 @@ long sys_brk(u64 addr)
 	return mm->brk;
 }
 
-long sys_madvise(u64 addr, u64 len, int advice)
+/* Walk the VMAs in [start, end), dropping their pages if zap (MADV_DONTNEED);
+ * a hole makes it ENOMEM, after the mapped parts are done (as Linux). */
+static long madvise_range(struct mm_struct *mm, u64 start, u64 end, bool zap)
 {
-	if (addr & (PAGE_SIZE - 1))
-		return -EINVAL;
-	len = ALIGN_UP(len, PAGE_SIZE);
+	long err = 0;
+
+	for (u64 a = start; a < end;) {
+		struct vm_area_struct *v = vma_find(&mm->mmap, a);
+		if (!v || v->vm_start >= end)
+			return -ENOMEM;
+		if (v->vm_start > a)
+			err = -ENOMEM;
+		u64 to = MIN(v->vm_end, end);
+		if (zap)
+			zap_range(mm, MAX(a, v->vm_start), to);
+		a = to;
+	}
+	return err;
+}
+
+/*
+ * Linux's do_madvise(): "len = PAGE_ALIGN(len_in); if (len_in && !len)
+ * return -EINVAL; end = start + len; if (end < start) return -EINVAL;
+ * if (end == start) return 0;" -- the advice is checked before all that.
+ */
+long sys_madvise(u64 addr, u64 len_in, int advice)
+{
 	switch (advice) {
 	case MADV_DONTNEED:
-	case MADV_FREE: {
-		struct vm_area_struct *v = vma_find(&current->mm->mmap, addr);
-		if (!v || v->vm_start >= addr + len)
-			return -ENOMEM;
-		return zap_range(current->mm, addr, addr + len);
-	}
+	case MADV_FREE:
 	case MADV_NORMAL:
 	case MADV_RANDOM:
 	case MADV_SEQUENTIAL:
 	case MADV_WILLNEED:
-		return 0;
+		break;
 	default:
 		return -EINVAL;
 	}
+	if (addr & (PAGE_SIZE - 1))
+		return -EINVAL;
+	u64 len = ALIGN_UP(len_in, PAGE_SIZE);
+	if (len_in && !len)
+		return -EINVAL;
+	u64 end = addr + len;
+	if (end < addr)
+		return -EINVAL;
+	if (end == addr)
+		return 0;
+	return madvise_range(current->mm, addr, end,
+			     advice == MADV_DONTNEED || advice == MADV_FREE);
 }
 
 /* mincore: one byte per page, 1 if the page is resident (present now). */
