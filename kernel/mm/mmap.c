@@ -331,24 +331,30 @@ long sys_mremap(u64 old, u64 old_len, u64 new_len, u64 flags, u64 new_addr)
 	return mremap_move(mm, vma, old, old_len, new_len);
 }
 
-static struct vm_area_struct *heap_vma(struct mm_struct *mm)
+/* The VMA ending at top, if it is an ordinary read-write part of [heap]
+ * that the break may stretch (mprotect may have split the heap). */
+static struct vm_area_struct *heap_vma_ending_at(struct mm_struct *mm, u64 top)
 {
-	struct vm_area_struct *v = vma_find(&mm->mmap, mm->start_brk);
-	if (v && v->vm_start == mm->start_brk && v->vm_name &&
-	    v->vm_name[1] == 'h')
+	if (top <= mm->start_brk)
+		return NULL;
+	struct vm_area_struct *v = vma_find(&mm->mmap, top - PAGE_SIZE);
+	if (v && v->vm_end == top && v->vm_name && v->vm_name[1] == 'h' &&
+	    (v->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) == (VM_READ | VM_WRITE))
 		return v;
 	return NULL;
 }
 
 /*
  * brk: Linux returns the current break on any failure, and the new one on
- * success; the heap VMA [heap] spans [start_brk, PAGE_ALIGN(brk)).
+ * success; the heap VMA [heap] spans [start_brk, PAGE_ALIGN(brk)).  Growth
+ * only ever adds [old top, new top), which must be free: the program may
+ * have split, unmapped or replaced parts of the heap below it.
  */
 long sys_brk(u64 addr)
 {
 	struct mm_struct *mm = current->mm;
 
-	if (addr < mm->start_brk)
+	if (addr < mm->start_brk || addr > TASK_SIZE - PAGE_SIZE)
 		return mm->brk;
 	u64 newtop = ALIGN_UP(addr, PAGE_SIZE), oldtop = ALIGN_UP(mm->brk, PAGE_SIZE);
 	if (newtop < oldtop) {
@@ -357,11 +363,11 @@ long sys_brk(u64 addr)
 		struct vm_area_struct *next = vma_find(&mm->mmap, oldtop);
 		if (next && next->vm_start < newtop)
 			return mm->brk;		/* would run into a mapping */
-		struct vm_area_struct *heap = heap_vma(mm);
+		struct vm_area_struct *heap = heap_vma_ending_at(mm, oldtop);
 		if (heap) {
 			mm->total_vm += (newtop - heap->vm_end) >> PAGE_SHIFT;
 			heap->vm_end = newtop;
-		} else if (do_mmap(mm, mm->start_brk, newtop - mm->start_brk,
+		} else if (do_mmap(mm, oldtop, newtop - oldtop,
 				   VM_READ | VM_WRITE, true, NULL, 0, "[heap]") < 0) {
 			return mm->brk;
 		}
