@@ -336,10 +336,13 @@ struct dir_context {
 	char __user *buf;		/* the user's buffer */
 	size_t size, used;
 	bool full;
+	int error;			/* -EFAULT once a copy failed */
 };
 /* Emit one entry with d_off = pos; false when the buffer is full. */
 bool dir_emit(struct dir_context *ctx, const char *name, u64 ino,
 	      mode_t mode, u64 pos);
+/* What iterate returns: the bytes filled, else EFAULT or EINVAL (full). */
+long dir_result(const struct dir_context *ctx);
 
 /* kernel/fs/char_dev.c */
 int register_chrdev(u32 major, u32 minor, const char *name,

@@ -38,11 +38,23 @@ bool dir_emit(struct dir_context *ctx, const char *name, u64 ino, mode_t mode,
 	memcpy(de->d_name, name, namelen);
 	if (copy_to_user(ctx->buf + ctx->used, rec, reclen)) {
 		ctx->full = true;
-		ctx->used = 0;		/* the caller reports EFAULT */
+		ctx->error = -EFAULT;
 		return false;
 	}
 	ctx->used += reclen;
 	return true;
+}
+
+/* As Linux's getdents64: the entries copied count even if a later copy
+ * faulted; with none, the fault (EFAULT) or "Result buffer is too small"
+ * (EINVAL). */
+long dir_result(const struct dir_context *ctx)
+{
+	if (ctx->used)
+		return (long)ctx->used;
+	if (ctx->error)
+		return ctx->error;
+	return ctx->full ? -EINVAL : 0;
 }
 
 /* getdents64(2): EBADF, ENOTDIR ("File descriptor does not refer to a

@@ -238,7 +238,7 @@ static struct dentry *nth_child(struct dentry *dir, u64 i)
 /* getdents64: ".", "..", then the children; f_pos counts entries. */
 static long ramfs_iterate(struct file *f, void *buf, size_t n)
 {
-	struct dir_context ctx = { buf, n, 0, false };
+	struct dir_context ctx = { .buf = buf, .size = n };
 	struct dentry *dir = f->f_dentry;
 
 	if (d_unlinked(dir))
@@ -262,9 +262,7 @@ static long ramfs_iterate(struct file *f, void *buf, size_t n)
 			break;
 		f->f_pos++;
 	}
-	if (ctx.used == 0 && ctx.full)
-		return -EINVAL;		/* getdents64(2): "Result buffer is too small" */
-	return ctx.used;
+	return dir_result(&ctx);
 }
 
 static const struct inode_operations ramfs_dir_iops = {

@@ -154,7 +154,8 @@ long sys_mount(const char __user *source, const char __user *target,
 		dput(mp);
 		return (flags & MS_REMOUNT) ? 0 : -EINVAL;
 	}
-	err = copy_fstype(type, sizeof(type), fstype);
+	/* A NULL type is do_new_mount()'s EINVAL; a bad pointer is EFAULT. */
+	err = fstype ? copy_fstype(type, sizeof(type), fstype) : -EINVAL;
 	if (!err && source && strncpy_from_user(src, source, sizeof(src)) < 0)
 		err = -EFAULT;
 	src[sizeof(src) - 1] = 0;

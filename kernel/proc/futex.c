@@ -13,6 +13,7 @@
 #include <tine/errno.h>
 #include <tine/time.h>
 #include <tine/syscalls.h>
+#include <tine/uaccess.h>
 
 #define FUTEX_WAIT 0
 #define FUTEX_WAKE 1
@@ -55,6 +56,8 @@ static long futex_key(u64 uaddr, bool private, u64 *key)
 {
 	if (uaddr & 3)
 		return -EINVAL;
+	if (!access_ok((const void __user *)uaddr, sizeof(u32)))
+		return -EFAULT;		/* Linux's get_futex_key(), even for a wake */
 	struct vm_area_struct *vma = private ? NULL : vma_find(&current->mm->mmap, uaddr);
 	if (private || !vma || vma->vm_start > uaddr || !(vma->vm_flags & VM_SHARED)) {
 		*key = uaddr ^ (u64)current->mm;
@@ -121,11 +124,14 @@ static long futex_wait(u64 uaddr, bool private, u32 val, const void __user *time
 	return err;
 }
 
+/* Wake up to n waiters on uaddr: how many, or -EINVAL/-EFAULT for a bad
+ * address (the exit path's callers ignore that). */
 int futex_wake(u64 uaddr, int n, bool private)
 {
 	u64 key;
-	if (futex_key(uaddr, private, &key))
-		return 0;
+	int err = (int)futex_key(uaddr, private, &key);
+	if (err)
+		return err;
 	struct list_head *head = bucket(key), *pos, *tmp;
 	int woken = 0;
 	list_for_each_safe(pos, tmp, head) {

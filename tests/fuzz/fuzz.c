@@ -410,6 +410,17 @@ static u64 any_wpath(void)
 	return (u64)PICK(w);
 }
 
+static const char *const fz_paths[] = {
+	"/tmp/fz/a", "/tmp/fz/b", "/tmp/fz/d", "/tmp/fz/d/a", "/tmp/fz/d/b",
+	"/tmp/fz/d/d", "/tmp/fz/d/d/a", "/tmp/fz/l", "/tmp/fz/d/l",
+	"/tmp/fz/fifo", "/tmp/fz/d/fifo", "/tmp/fz",
+};
+
+static u64 any_fz_path(void)
+{
+	return chance(5) ? any_ptr(0) : (u64)PICK(fz_paths);
+}
+
 static int dirfds[8], ndirfds;
 
 static u64 any_dirfd(int writable)
@@ -556,8 +567,14 @@ static void make_safe(int nr, u64 *a)
 	case 266:
 		a[1] = any_dirfd(1);
 		break;
-	case 165:	/* mount: never MS_BIND/MS_MOVE of a system tree */
+	case 165:	/* mount: never MS_BIND/MS_MOVE of a system tree, and
+			 * only on absolute paths under /tmp/fz (a worker's cwd may
+			 * be anywhere: mounting on ".." could cover /tmp or /) */
 		a[3] &= ~(u64)(MS_BIND | MS_MOVE | MS_REMOUNT);
+		a[1] = any_fz_path();
+		break;
+	case 166:
+		a[0] = any_fz_path();
 		break;
 	case 169:	/* reboot: never the right first magic */
 		if ((unsigned)a[0] == 0xfee1dead)
@@ -851,27 +868,15 @@ static void remove_tree(int dirfd, const char *name, dev_t dev)
 	unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
-/* Unmount anything the workers mounted under /tmp/fz (deepest first is
- * not needed with MNT_DETACH), then remove the tree. */
+/* Unmount what the workers mounted (only ever on fz_paths; MNT_DETACH,
+ * three passes for stacked mounts), then remove the tree. */
 static void clean_tmp(void)
 {
-	static const char *const mnts[] = {
-		"/tmp/fz/a", "/tmp/fz/b", "/tmp/fz/d", "/tmp/fz/d/a", "/tmp/fz/d/b",
-		"/tmp/fz/d/d", "/tmp/fz/d/d/a", "/tmp/fz/l", "/tmp/fz/d/l", "/tmp/x",
-		"/tmp/fz/fifo", "/tmp/fz/d/fifo", "/tmp/fz",
-	};
-	char path[96];
 	struct stat st;
 
 	for (int pass = 0; pass < 3; pass++) {
-		for (int w = 0; w < 64; w++)
-			for (size_t i = 0; i < sizeof mnts / sizeof mnts[0]; i++) {
-				const char *m = mnts[i] + strlen("/tmp/fz");
-				snprintf(path, sizeof path, "/tmp/fz/w%d%s", w, m);
-				umount2(path, MNT_DETACH);
-			}
-		for (size_t i = 0; i < sizeof mnts / sizeof mnts[0]; i++)
-			umount2(mnts[i], MNT_DETACH);
+		for (size_t i = 0; i < sizeof fz_paths / sizeof fz_paths[0]; i++)
+			umount2(fz_paths[i], MNT_DETACH);
 	}
 	if (stat("/tmp", &st) == 0)
 		remove_tree(AT_FDCWD, "/tmp/fz", st.st_dev);
@@ -1035,7 +1040,12 @@ int main(void)
 	while (now_ms() - start < seconds * 1000L) {
 		long first = only >= 0 ? only : (long)rounds * nworkers;
 		int n = only >= 0 ? 1 : nworkers;
-		mkdir("/tmp/fz", 0777);
+		if (mkdir("/tmp/fz", 0777) < 0 || chmod("/tmp/fz", 0777) < 0) {
+			struct stat st;
+			int e = errno, r = lstat("/tmp/fz", &st);
+			say("fuzz: cannot make /tmp/fz: errno %d (lstat %d, mode %o)\n",
+			    e, r, r == 0 ? st.st_mode : 0);
+		}
 		say("fuzz: round %d workers %ld..%ld\n", rounds, first, first + n - 1);
 		for (int i = 0; i < n; i++) {
 			u64 wseed = seed * 0x100000001b3ULL + (u64)(first + i);

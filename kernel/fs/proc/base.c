@@ -360,7 +360,7 @@ static long proc_task_iterate(struct file *f, void *buf, size_t n)
 {
 	struct proc_inode *pi = f->f_inode->i_private;
 	struct task_struct *leader = proc_task(pi->pid);
-	struct dir_context ctx = { buf, n, 0, false };
+	struct dir_context ctx = { .buf = buf, .size = n };
 
 	if (!leader)
 		return -ENOENT;

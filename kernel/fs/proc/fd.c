@@ -94,7 +94,7 @@ static long iterate_fds(struct file *dirf, void *buf, size_t n, bool info)
 {
 	struct proc_inode *pi = dirf->f_inode->i_private;
 	struct task_struct *t = proc_task(pi->pid);
-	struct dir_context ctx = { buf, n, 0, false };
+	struct dir_context ctx = { .buf = buf, .size = n };
 	char name[16];
 
 	if (!t)

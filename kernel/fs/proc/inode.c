@@ -260,14 +260,14 @@ bool proc_emit_dots(struct file *f, struct dir_context *ctx)
 /* getdents64's answer: bytes filled, or EINVAL when nothing fitted. */
 long proc_dir_result(const struct dir_context *ctx)
 {
-	return (ctx->used == 0 && ctx->full) ? -EINVAL : (long)ctx->used;
+	return dir_result(ctx);
 }
 
 /* getdents64 over a table: ".", "..", then entry f_pos - 2 onwards. */
 long proc_emit_entries(struct file *f, void *buf, size_t n,
 		       const struct proc_entry *ents, int count, s32 pid)
 {
-	struct dir_context ctx = { buf, n, 0, false };
+	struct dir_context ctx = { .buf = buf, .size = n };
 
 	if (pid && !proc_task(pid))
 		return -ENOENT;

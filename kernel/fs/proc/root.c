@@ -45,7 +45,7 @@ static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *parent,
 /* ".", "..", the table at f_pos 2.., then the PIDs (proc_pid_readdir). */
 static long proc_root_iterate(struct file *f, void *buf, size_t n)
 {
-	struct dir_context ctx = { buf, n, 0, false };
+	struct dir_context ctx = { .buf = buf, .size = n };
 
 	if (!proc_emit_dots(f, &ctx))
 		return proc_dir_result(&ctx);
