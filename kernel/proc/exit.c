@@ -84,6 +84,12 @@ static void reparent_children(struct task_struct *dying)
 		list_add_tail(&c->sibling, &reaper->children);
 		if (c->pdeath_signal)
 			send_sig(c->pdeath_signal, c);
+		/* Linux's reparent_leader(): "We don't want people slaying
+		 * init" -- outside the thread group the new parent is told with
+		 * SIGCHLD, whatever exit signal clone() gave, so a plain wait
+		 * sees it. */
+		if (thread_group_leader(c) && reaper->tgid != dying->tgid)
+			c->exit_signal = SIGCHLD;
 		/* A zombie that was already reported must be reported again. */
 		if (c->exit_state == EXIT_ZOMBIE && thread_group_leader(c) &&
 		    c->signal->nr_threads == 0 && do_notify_parent(c, c->exit_signal))
