@@ -22,8 +22,20 @@ action (on Linux: guest time since the kernel started its clock, firmware not
 included); boot_host_wall is host wall time from starting QEMU to the first
 line /init prints (includes QEMU start-up, firmware and kernel boot; under
 icount it is host time, not guest time).
+
+Profiling (callgrind cannot see into a guest): --profile boots one kernel
+once with the QEMU monitor on a socket and samples the guest's RIP (HMP
+`info registers`) as fast as the monitor answers, attributing each sample to
+the benchmark running at the time (the last BENCH-BEGIN seen) and to a kernel
+symbol (nm of the kernel image) or to "user". Under --icount the samples are
+spread over executed instructions roughly evenly.
+
+    bench.py --initrd build/bench/bench.cpio --tine build/tine.elf \
+             --profile tine [--icount-profile] [--top 12]
 """
 import argparse
+import bisect
+import socket
 import json
 import os
 import re
@@ -54,6 +66,9 @@ BENCHES = [
     ("fork_scaling_64M", "us", "low", None),
     ("thread_create", "us", "low", 0.5),
     ("zombie_reap", "us", "low", 0.5),
+    # Calibration, user mode only (should be equal on both kernels).
+    ("user_copy_rep_movsq", "MB/s", "high", None),
+    ("user_copy_loop", "MB/s", "high", None),
 ]
 # Derived row: Tine's own 64 MiB / 1 MiB fork cost must be <= 3.
 SCALING = "fork_scaling_64M/1M"
@@ -249,6 +264,103 @@ def git_rev():
         return "?"
 
 
+def symbols(elf):
+    """Sorted (address, name) of the text symbols of a kernel image."""
+    try:
+        out = subprocess.check_output(["nm", "-n", elf]).decode()
+    except (OSError, subprocess.CalledProcessError):
+        return [], []
+    addrs, names = [], []
+    for line in out.split("\n"):
+        f = line.split()
+        if len(f) == 3 and f[1] in "tTwW":
+            addrs.append(int(f[0], 16))
+            names.append(f[2])
+    return addrs, names
+
+
+def profile(kernel, initrd, icount, timeout, top, log):
+    """Sample RIP through the monitor; print the hottest symbols per benchmark."""
+    sock_path = "/tmp/bench-mon-%d.sock" % os.getpid()
+    cmd = qemu.command(kernel, initrd, icount=icount) + [
+        "-monitor", "unix:%s,server,nowait" % sock_path]
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    os.set_blocking(p.stdout.fileno(), False)
+    addrs, names = symbols(qemu.resolve(kernel))
+    mon = None
+    for _ in range(200):
+        try:
+            mon = socket.socket(socket.AF_UNIX)
+            mon.connect(sock_path)
+            break
+        except OSError:
+            mon = None
+            time.sleep(0.05)
+    if mon is None:
+        p.kill()
+        sys.exit("bench.py: no QEMU monitor socket")
+    mon.settimeout(5)
+    buf = b""
+
+    def ask(q):
+        nonlocal buf
+        mon.sendall(q + b"\n")
+        while b"(qemu) " not in buf:
+            d = mon.recv(65536)
+            if not d:
+                raise OSError("monitor closed")
+            buf += d
+        ans, _, buf = buf.partition(b"(qemu) ")
+        return ans
+    data = bytearray()
+    counts = {}
+    current = "boot"
+    deadline = time.monotonic() + timeout
+    rip_re = re.compile(rb"RIP=([0-9a-f]{16})")
+    cpl_re = re.compile(rb"CPL=(\d)")
+    try:
+        ask(b"")
+        while p.poll() is None and time.monotonic() < deadline:
+            chunk = p.stdout.read()
+            if chunk:
+                data += chunk
+                for m in re.finditer(rb"BENCH-BEGIN (\S+)\r?\n",
+                                     bytes(data[-len(chunk) - 64:])):
+                    current = m.group(1).decode()
+                if b"BENCH-DONE" in chunk:
+                    break
+            ans = ask(b"info registers")
+            m, c = rip_re.search(ans), cpl_re.search(ans)
+            if not m:
+                continue
+            rip = int(m.group(1), 16)
+            if c and c.group(1) == b"3":
+                sym = "user"
+            else:
+                i = bisect.bisect_right(addrs, rip) - 1
+                sym = names[i] if i >= 0 else hex(rip)
+            d = counts.setdefault(current, {})
+            d[sym] = d.get(sym, 0) + 1
+    except OSError:
+        pass
+    p.kill()
+    p.wait()
+    try:
+        os.unlink(sock_path)
+    except OSError:
+        pass
+    with open(log, "wb") as f:
+        f.write(data)
+    lines = []
+    for bench, d in counts.items():
+        total = sum(d.values())
+        lines.append("%s: %d samples" % (bench, total))
+        for sym, n in sorted(d.items(), key=lambda x: -x[1])[:top]:
+            lines.append("  %5.1f%%  %s" % (100.0 * n / total, sym))
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--initrd", required=True)
@@ -262,7 +374,21 @@ def main():
                     help="seconds per boot before QEMU is killed")
     ap.add_argument("--out", default="build/bench")
     ap.add_argument("--md", help="also write a Markdown report here")
+    ap.add_argument("--profile", metavar="KERNEL",
+                    help="sample RIP on `linux` or `tine` instead (see above)")
+    ap.add_argument("--icount-profile", action="store_true",
+                    help="profile under -icount shift=0")
+    ap.add_argument("--top", type=int, default=12)
     a = ap.parse_args()
+    if a.profile:
+        os.makedirs(a.out, exist_ok=True)
+        k = {"linux": a.linux, "tine": a.tine}.get(a.profile, a.profile)
+        text = profile(k, a.initrd, a.icount_profile, a.timeout, a.top,
+                       os.path.join(a.out, "profile.log"))
+        print(text)
+        with open(os.path.join(a.out, "profile.txt"), "w") as f:
+            f.write(text + "\n")
+        return
     modes = a.modes.split()
     kernels = a.kernels.split()
     os.makedirs(a.out, exist_ok=True)
