@@ -10,6 +10,7 @@
 #include <tine/cpu.h>
 #include <tine/time.h>
 #include <tine/trace.h>
+#include <tine/traps.h>
 
 int panic_timeout;
 
@@ -42,6 +43,7 @@ void panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	show_backtrace((u64)__builtin_frame_address(0));	/* who called panic */
 	trace_dump();
 	if (panic_timeout < 0)
 		machine_restart();

@@ -20,11 +20,7 @@ int main(void)
 	pid_t pid = fork();
 	CHECK_OK("fork", pid);
 	if (pid == 0) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_sigaction = on_fpe;
-		sa.sa_flags = SA_SIGINFO;
-		sigaction(SIGFPE, &sa, NULL);
+		on_signal_info(SIGFPE, on_fpe);
 		__asm__ volatile("xor %%ecx, %%ecx\n\tmov $1, %%eax\n\tcltd\n"
 				 ".globl div_insn\ndiv_insn:\n\tidivl %%ecx"
 				 : : : "eax", "ecx", "edx");

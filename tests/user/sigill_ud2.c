@@ -20,11 +20,7 @@ int main(void)
 	pid_t pid = fork();
 	CHECK_OK("fork", pid);
 	if (pid == 0) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_sigaction = on_ill;
-		sa.sa_flags = SA_SIGINFO;
-		sigaction(SIGILL, &sa, NULL);
+		on_signal_info(SIGILL, on_ill);
 		__asm__ volatile(".globl ud2_insn\nud2_insn:\n\tud2");
 		_exit(20);
 	}

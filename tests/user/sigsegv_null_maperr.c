@@ -17,11 +17,7 @@ int main(void)
 	pid_t pid = fork();
 	CHECK_OK("fork", pid);
 	if (pid == 0) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_sigaction = on_segv;
-		sa.sa_flags = SA_SIGINFO;
-		sigaction(SIGSEGV, &sa, NULL);
+		on_signal_info(SIGSEGV, on_segv);
 		*(volatile int *)0 = 1;
 		_exit(20);
 	}

@@ -9,6 +9,7 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,17 @@ static inline const char *self_path(const char *argv0)
 	if (access(buf, X_OK) == 0)
 		return buf;
 	return argv0;
+}
+
+/* Install an SA_SIGINFO handler for sig (the fault tests' common step). */
+static inline void on_signal_info(int sig, void (*fn)(int, siginfo_t *, void *))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = fn;
+	sa.sa_flags = SA_SIGINFO;
+	if (sigaction(sig, &sa, NULL) < 0)
+		FAIL("sigaction(%d): %s", sig, strerror(errno));
 }
 
 /* Make /proc available: mount it unless it is already there. */
