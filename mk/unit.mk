@@ -18,7 +18,8 @@ UNIT_HDRS := $(wildcard include/tine/*.h tests/unit/*.h)
 # UBSan only reports by default; make undefined behaviour fail the test.
 UNIT_ENV := UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-UNIT_TESTS := string format cmdline cpio page_alloc slab slab_debug pid vma_tree proc_format pipe_ring
+UNIT_TESTS := string format cmdline cpio page_alloc page_alloc_debug slab slab_debug \
+	list_debug pid vma_tree proc_format pipe_ring
 UNIT_BINS := $(UNIT_TESTS:%=$(UNIT_DIR)/%_test)
 
 .PHONY: test-unit
@@ -43,6 +44,10 @@ $(UNIT_DIR)/format_test: tests/unit/format_test.c $(UNIT_DIR)/renamed/format.o \
 $(UNIT_DIR)/cmdline_test: tests/unit/cmdline_test.c kernel/lib/cmdline.c
 $(UNIT_DIR)/cpio_test: tests/unit/cpio_test.c kernel/fs/cpio.c
 $(UNIT_DIR)/page_alloc_test: tests/unit/page_alloc_test.c kernel/mm/page_alloc.c
+$(UNIT_DIR)/page_alloc_debug_test: tests/unit/page_alloc_test.c kernel/mm/page_alloc.c
+$(UNIT_DIR)/page_alloc_debug_test: UNIT_EXTRA := -DTINE_DEBUG
+$(UNIT_DIR)/list_debug_test: tests/unit/list_debug_test.c
+$(UNIT_DIR)/list_debug_test: UNIT_EXTRA := -DTINE_DEBUG
 $(UNIT_DIR)/slab_test: tests/unit/slab_test.c kernel/mm/slab.c kernel/mm/page_alloc.c
 $(UNIT_DIR)/slab_debug_test: tests/unit/slab_test.c kernel/mm/slab.c kernel/mm/page_alloc.c
 $(UNIT_DIR)/slab_debug_test: UNIT_EXTRA := -DTINE_DEBUG

@@ -10,6 +10,15 @@
  * fork, say), and put_page()/free_pages() drop one, freeing the block when
  * the last goes.  Copy-on-write relies on this: a page whose count is 1 can
  * simply be made writable.
+ *
+ * A user page also counts the page-table entries that map it (mapcount;
+ * page_add_mapping/page_remove_mapping at every PTE that is set or
+ * cleared).  With TINE_DEBUG the allocator checks these counts: a refcount
+ * that would go below zero (a page freed twice), a get_page on a free page,
+ * a page freed while a PTE still maps it, or freed with the wrong order,
+ * panic with the page's frame number; and every free page is filled with
+ * PAGE_POISON and checked when handed out again, so a write through a
+ * stale pointer or mapping is caught at the next allocation.
  */
 #ifndef TINE_PAGE_H
 #define TINE_PAGE_H
@@ -28,6 +37,8 @@
 #define PG_buddy	0x0002	/* first page of a free block, on a free list */
 #define PG_slab		0x0004	/* owned by a slab cache, see page->slab */
 
+#define PAGE_POISON	0xaa	/* fills free pages under TINE_DEBUG */
+
 struct page {
 	u32 refcount;		/* users of the block; 0 when free (head page only) */
 	u16 order;		/* block size, of a free block or an allocated one */
@@ -36,6 +47,7 @@ struct page {
 	void *slab;		/* owning kmem_cache when PG_slab */
 	void *freelist;		/* slab: first free object */
 	u32 inuse;		/* slab: objects handed out */
+	u32 mapcount;		/* user page: page-table entries mapping it */
 };
 
 /* Set by the boot code (0xffff800000000000 on x86-64) before any use. */
@@ -93,6 +105,8 @@ struct page *alloc_page(void);
 void free_page(struct page *p);
 void get_page(struct page *p);
 void put_page(struct page *p);
+void page_add_mapping(struct page *p);
+void page_remove_mapping(struct page *p);
 u64 nr_free_pages(void);
 u64 nr_total_pages(void);
 u64 nr_free_blocks(unsigned order);

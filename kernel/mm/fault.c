@@ -72,6 +72,7 @@ static int fault_in_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		}
 	}
 	*pte = (page_to_pfn(page) << PAGE_SHIFT) | flags;
+	page_add_mapping(page);
 	return 0;
 }
 
@@ -103,6 +104,8 @@ static int cow_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		}
 		*pte = (page_to_pfn(copy) << PAGE_SHIFT) |
 		       vma_pte_flags(vma, true) | PTE_ANON;
+		page_add_mapping(copy);
+		page_remove_mapping(old);
 		put_page(old);
 	}
 	invlpg(addr);

@@ -91,13 +91,15 @@ int mm_insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 static void zap_pte(pte_t *pte, u64 va, void *arg)
 {
 	struct mm_struct *mm = arg;
+	struct page *p = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
 
 	if (*pte & PTE_ANON)
 		mm->rss_anon--;
 	else
 		mm->rss_file--;
-	put_page(pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT));
 	*pte = 0;
+	page_remove_mapping(p);
+	put_page(p);
 	invlpg(va);
 }
 

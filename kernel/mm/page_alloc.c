@@ -15,6 +15,10 @@
  * Locking: free_area and the counters will be guarded by a zone lock once
  * Tine runs on several CPUs; today there is one CPU and the caller must not
  * let an interrupt handler allocate in the middle (interrupts off).
+ *
+ * Debug checks (TINE_DEBUG): see page.h.  The poison is written when a
+ * block's last reference goes and checked, page by page, when a block is
+ * handed out; the cost is one pass over the memory at each.
  */
 #include <tine/page.h>
 
@@ -51,6 +55,42 @@ void page_alloc_init(struct page *map, u64 first_pfn, u64 npages)
 	nr_free = 0;
 	nr_managed = 0;
 }
+
+#ifdef TINE_DEBUG
+static void poison_pages(struct page *p, u64 npages)
+{
+	u64 *w = page_address(p);
+	u64 pattern = 0x0101010101010101ULL * PAGE_POISON;
+
+	for (u64 i = 0; i < npages * PAGE_SIZE / 8; i++)
+		w[i] = pattern;
+}
+
+/* A free block must still be all poison: else someone wrote after free. */
+static void check_poison(struct page *p, unsigned order)
+{
+	const u64 *w = page_address(p);
+	u64 pattern = 0x0101010101010101ULL * PAGE_POISON;
+
+	for (u64 i = 0; i < (PAGE_SIZE << order) / 8; i++)
+		if (w[i] != pattern)
+			panic("page pfn %#llx written after free: offset %#llx holds %#llx",
+			      (unsigned long long)(page_to_pfn(p) + i * 8 / PAGE_SIZE),
+			      (unsigned long long)(i * 8 % PAGE_SIZE),
+			      (unsigned long long)w[i]);
+}
+
+static void check_unmapped(struct page *p)
+{
+	if (p->mapcount)
+		panic("page pfn %#llx freed while %u page-table entries still map it",
+		      (unsigned long long)page_to_pfn(p), p->mapcount);
+}
+#else
+static void poison_pages(struct page *p, u64 npages) { (void)p; (void)npages; }
+static void check_poison(struct page *p, unsigned order) { (void)p; (void)order; }
+static void check_unmapped(struct page *p) { (void)p; }
+#endif
 
 /* Is the whole aligned block of 2^order pages at pfn inside mem_map? */
 static bool block_in_map(u64 pfn, unsigned order)
@@ -117,6 +157,7 @@ void page_alloc_free_range(u64 pfn_start, u64 pfn_end)
 		BUG_ON(!(p->flags & PG_reserved));	/* freed twice */
 		p->flags = 0;
 		p->refcount = 0;
+		poison_pages(p, 1);
 	}
 	nr_managed += pfn_end - pfn_start;
 	for (pfn = pfn_start; pfn < pfn_end; ) {
@@ -147,8 +188,10 @@ struct page *alloc_pages(unsigned order)
 		add_free_block(p + (1UL << o), o);
 	}
 	BUG_ON(p->refcount != 0 || p->flags != 0);
+	check_poison(p, order);
 	p->order = order;
 	p->refcount = 1;
+	p->mapcount = 0;
 	nr_free -= 1UL << order;
 	return p;
 }
@@ -156,14 +199,20 @@ struct page *alloc_pages(unsigned order)
 /* Drop one reference to the block p of 2^order pages; free it at zero. */
 void free_pages(struct page *p, unsigned order)
 {
-	BUG_ON(p->refcount == 0);		/* freeing a free page */
-	BUG_ON(p->order != order);
+	if (p->refcount == 0)
+		panic("page pfn %#llx: refcount underflow (freed twice?)",
+		      (unsigned long long)page_to_pfn(p));
+	if (p->order != order)
+		panic("page pfn %#llx freed as order %u, allocated as order %u",
+		      (unsigned long long)page_to_pfn(p), order, p->order);
 	if (--p->refcount)
 		return;
 	BUG_ON(p->flags & (PG_reserved | PG_buddy | PG_slab));
+	check_unmapped(p);
 	p->slab = NULL;
 	p->freelist = NULL;
 	p->inuse = 0;
+	poison_pages(p, 1UL << order);
 	free_block(page_to_pfn(p), order);
 }
 
@@ -179,13 +228,32 @@ void free_page(struct page *p)
 
 void get_page(struct page *p)
 {
-	BUG_ON(p->refcount == 0);		/* not allocated, or a tail page */
+	if (p->refcount == 0)			/* not allocated, or a tail page */
+		panic("get_page on free page pfn %#llx",
+		      (unsigned long long)page_to_pfn(p));
 	p->refcount++;
 }
 
 void put_page(struct page *p)
 {
 	free_pages(p, p->order);
+}
+
+/* A page-table entry now maps p. */
+void page_add_mapping(struct page *p)
+{
+	p->mapcount++;
+}
+
+/* A page-table entry that mapped p was cleared or pointed elsewhere. */
+void page_remove_mapping(struct page *p)
+{
+#ifdef TINE_DEBUG
+	if (p->mapcount == 0)
+		panic("page pfn %#llx: mapcount underflow",
+		      (unsigned long long)page_to_pfn(p));
+#endif
+	p->mapcount--;
 }
 
 u64 nr_free_pages(void)

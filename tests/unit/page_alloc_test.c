@@ -2,7 +2,8 @@
  * Host test of kernel/mm/page_alloc.c over a malloc'd arena that plays the
  * part of RAM (direct_map_offset points the "direct map" at it).  The arena
  * starts at an unaligned page frame number, so the coalescing and the
- * alignment of blocks are tested off the easy path.
+ * alignment of blocks are tested off the easy path.  Built twice by
+ * mk/unit.mk: plain, and with TINE_DEBUG for the poison and mapcount checks.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -235,6 +236,42 @@ static void test_largest_blocks(void **state)
 	assert_back_to_initial();
 }
 
+#ifdef TINE_DEBUG
+/* Free pages are poisoned; a write into one is caught when it comes back. */
+static void test_poison_catches_write_after_free(void **state)
+{
+	struct page *p;
+	unsigned char *v;
+
+	(void)state;
+	reset_all_free();
+	p = alloc_page();
+	v = page_address(p);
+	assert_int_equal(v[0], PAGE_POISON);
+	assert_int_equal(v[PAGE_SIZE - 1], PAGE_POISON);
+	free_page(p);
+	v[123] = 0;				/* a write after free */
+	EXPECT_PANIC(while (alloc_page()) ;);
+	/* byte 123 is byte 3 of the little-endian word at offset 0x78 */
+	assert_non_null(strstr(panic_msg, "offset 0x78 holds 0xaaaaaaaa00aaaaaa"));
+}
+
+static void test_free_while_mapped(void **state)
+{
+	struct page *p;
+
+	(void)state;
+	reset_all_free();
+	p = alloc_page();
+	EXPECT_PANIC(page_remove_mapping(p));	/* mapcount underflow */
+	page_add_mapping(p);
+	get_page(p);
+	put_page(p);				/* still one user: fine */
+	EXPECT_PANIC(free_page(p));		/* last reference, still mapped */
+	assert_non_null(strstr(panic_msg, "still map it"));
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +282,10 @@ int main(void)
 		cmocka_unit_test(test_conversions),
 		cmocka_unit_test(test_holes_stay_reserved),
 		cmocka_unit_test(test_largest_blocks),
+#ifdef TINE_DEBUG
+		cmocka_unit_test(test_poison_catches_write_after_free),
+		cmocka_unit_test(test_free_while_mapped),
+#endif
 	};
 
 	srand(7);

@@ -42,6 +42,15 @@ static int index_at(u64 va, int level)
 	return (va >> (12 + 9 * level)) & 511;
 }
 
+/* A second PTE now maps the page behind pte: one more reference, mapping. */
+static void map_copied_pte(pte_t pte)
+{
+	struct page *p = pfn_to_page((pte & PTE_ADDR) >> PAGE_SHIFT);
+
+	get_page(p);
+	page_add_mapping(p);
+}
+
 /*
  * Make the last-level table behind page-directory entry *pde private to
  * this address space.  If others still use it, copy it: every mapped page
@@ -65,7 +74,7 @@ static pte_t *unshare_table(pte_t *pde)
 				if (old[i] & PTE_ANON)
 					old[i] &= ~PTE_W;
 				n[i] = old[i];
-				get_page(pfn_to_page((old[i] & PTE_ADDR) >> PAGE_SHIFT));
+				map_copied_pte(old[i]);
 			}
 			*pde = virt_to_phys(n) | PTE_P | PTE_W | PTE_U;
 			put_page(tp);
@@ -96,7 +105,7 @@ static void copy_ptes(pte_t *dt, pte_t *st, u64 lo, u64 hi)
 		if (st[i] & PTE_ANON)
 			st[i] &= ~PTE_W;
 		dt[i] = st[i];
-		get_page(pfn_to_page((st[i] & PTE_ADDR) >> PAGE_SHIFT));
+		map_copied_pte(st[i]);
 	}
 }
 
