@@ -6,7 +6,7 @@
 #include <tine/task.h>
 #include <tine/cpu.h>
 #include <tine/ptrace.h>
-#include <tine/page.h>
+#include <tine/kstack.h>
 #include <tine/slab.h>
 #include <tine/string.h>
 #include <tine/pid.h>
@@ -23,8 +23,6 @@ static struct task_struct idle_task;
 static u64 live_tasks;
 extern char boot_stack[];
 
-#define KSTACK_ORDER 2			/* 4 pages = KSTACK_SIZE */
-
 struct task_struct *alloc_task(void)
 {
 	if (!task_cache) {
@@ -35,12 +33,11 @@ struct task_struct *alloc_task(void)
 	if (!t)
 		return NULL;
 	memset(t, 0, sizeof(*t));
-	struct page *stack = alloc_pages(KSTACK_ORDER);
-	if (!stack) {
+	t->kstack = kstack_alloc();
+	if (!t->kstack) {
 		kmem_cache_free(task_cache, t);
 		return NULL;
 	}
-	t->kstack = page_address(stack);
 	t->regs = (struct pt_regs *)((char *)t->kstack + KSTACK_SIZE) - 1;
 	list_init(&t->children);
 	list_init(&t->sibling);
@@ -55,7 +52,7 @@ struct task_struct *alloc_task(void)
 
 void free_task(struct task_struct *t)
 {
-	free_pages(virt_to_page(t->kstack), KSTACK_ORDER);
+	kstack_free(t->kstack);
 	kmem_cache_free(task_cache, t);
 	live_tasks--;
 }

@@ -14,6 +14,7 @@
 #include <tine/task.h>
 #include <tine/traps.h>
 #include <tine/signal.h>
+#include <tine/kstack.h>
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -108,6 +109,9 @@ void show_regs(const struct pt_regs *r)
 /* A CPU exception in kernel mode that nothing can fix: Tine has a bug. */
 void kernel_fault(struct pt_regs *regs, const char *what)
 {
+	/* A push into a stack's guard page double-faults (debug builds). */
+	if ((regs->trapno == 8 || regs->trapno == 14) && kstack_guard_hit(read_cr2()))
+		what = "kernel stack overflow";
 	printk(KERN_EMERG "BUG: %s in kernel mode (error code 0x%llx)\n", what,
 	       (unsigned long long)regs->err);
 	show_regs(regs);
