@@ -12,6 +12,13 @@
 struct cpu cpu0;
 bool cpu_has_smap;
 
+/*
+ * The double fault runs on a stack of its own (IST 1), so that a kernel
+ * stack overflow into a guard page is reported instead of escalating to a
+ * triple fault (see kernel/mm/kstack.c).
+ */
+static u8 double_fault_stack[8192] __attribute__((aligned(16)));
+
 struct idt_entry {
 	u16 off_lo, sel;
 	u8 ist, type;
@@ -46,6 +53,7 @@ static void idt_init(void)
 		set_gate(v, trap_stubs[v], 0);
 	set_gate(3, trap_stubs[3], 3);	/* int3 from user space is a SIGTRAP */
 	set_gate(255, trap_stubs[48], 0);
+	idt[8].ist = 1;
 	struct desc_ptr p = { sizeof(idt) - 1, (u64)idt };
 	__asm__ volatile("lidt %0" : : "m"(p));
 }
@@ -67,6 +75,7 @@ static void gdt_init(struct cpu *c)
 		    (0x89ULL << 40) | (((tss >> 24) & 0xff) << 56);
 	c->gdt[9] = tss >> 32;
 	c->tss.iomap_base = sizeof(struct tss);	/* no I/O bitmap */
+	c->tss.ist[0] = (u64)double_fault_stack + sizeof(double_fault_stack);
 
 	struct desc_ptr p = { sizeof(c->gdt) - 1, (u64)c->gdt };
 	__asm__ volatile("lgdt %0" : : "m"(p));
@@ -114,6 +123,9 @@ static void features_init(void)
 		cpu_has_smap = true;
 	}
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));	/* what the CPU took */
+	pr_info("cpu: CR4 %#llx: SMEP %s, SMAP %s\n", (unsigned long long)cr4,
+		cr4 & (1ULL << 20) ? "on" : "off", cr4 & (1ULL << 21) ? "on" : "off");
 	__asm__ volatile("fninit");
 }
 
