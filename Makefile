@@ -1,6 +1,12 @@
 # Tine: build the kernel image build/tine.elf.  Test, run and debug targets
 # live in mk/*.mk (unit tests, user programs, the QEMU harness).
-BUILD := build
+# make DEBUG=1 builds the debug kernel (kernel self-checks: see
+# docs/robustness.md) into its own tree, build-debug/, so the two never mix.
+ifeq ($(DEBUG),1)
+BUILD ?= build-debug
+else
+BUILD ?= build
+endif
 CC := gcc
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Iinclude \
 	-ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie -mcmodel=kernel \

@@ -3,7 +3,8 @@
  * range Linux allows it ("pid_max ... must be between RESERVED_PIDS+1 and
  * PID_MAX_LIMIT", EINVAL otherwise); kernel/threads-max uses Linux's rule
  * (a thread's stack may take at most an eighth of RAM); fs/file-nr and
- * fs/inode-nr count the open files and inodes, for leak checks.
+ * fs/inode-nr count the open files and inodes, for leak checks.  Debug
+ * builds add debug/provoke-crash (kernel/lib/crashtest.c).
  */
 #include <tine/proc_fs.h>
 #include <tine/fs.h>
@@ -11,6 +12,7 @@
 #include <tine/page.h>
 #include <tine/task.h>
 #include <tine/errno.h>
+#include <tine/crashtest.h>
 
 static int show_pid_max(struct proc_buf *pb, s32 pid)
 {
@@ -82,7 +84,24 @@ static const struct proc_entry fs_entries[] = {
 	{ .name = "inode-nr", .mode = S_IFREG | 0444, .show = show_inode_nr },
 };
 
+#ifdef TINE_DEBUG
+static int write_provoke_crash(s32 pid, const char *buf, size_t n)
+{
+	(void)pid;
+	return provoke_crash(buf, n);
+}
+
+static const struct proc_entry debug_entries[] = {
+	{ .name = "provoke-crash", .mode = S_IFREG | 0200,
+	  .write = write_provoke_crash },
+};
+#endif
+
 static const struct proc_entry sys_entries[] = {
+#ifdef TINE_DEBUG
+	{ .name = "debug", .mode = S_IFDIR | 0555, .sub = debug_entries,
+	  .nsub = ARRAY_SIZE(debug_entries) },
+#endif
 	{ .name = "fs", .mode = S_IFDIR | 0555, .sub = fs_entries,
 	  .nsub = ARRAY_SIZE(fs_entries) },
 	{ .name = "kernel", .mode = S_IFDIR | 0555, .sub = kernel_entries,
