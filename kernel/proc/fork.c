@@ -213,7 +213,15 @@ static struct task_struct *copy_process(u64 flags, u64 stack, int __user *ctid,
 	p->start_time_ns = ktime_get_ns();
 	p->cred = cur->cred;
 	get_cred(p->cred);
-	p->exit_signal = (flags & CLONE_THREAD) ? -1 : exit_signal;
+	/* "CLONE_PARENT re-uses the old parent" (Linux's copy_process), and
+	 * the caller's own exit signal with it: the common parent never asked
+	 * for the signal in clone's flags. */
+	if (flags & CLONE_THREAD)
+		p->exit_signal = -1;
+	else if (flags & CLONE_PARENT)
+		p->exit_signal = cur->group_leader->exit_signal;
+	else
+		p->exit_signal = exit_signal;
 	if (flags & CLONE_CHILD_SETTID)
 		p->set_child_tid = ctid;
 	if (flags & CLONE_CHILD_CLEARTID)
