@@ -51,6 +51,8 @@ struct proc_task_info {
 	u64 rsslim;
 	u32 umask;
 	u32 uid[4], gid[4];		/* real, effective, saved, fs */
+	const u32 *groups;		/* supplementary groups, sorted */
+	u32 ngroups;
 	u32 fdsize;
 	u64 sig_pending, shared_pending, blocked, ignored, caught;
 	u64 sigq, sigq_max;

@@ -27,11 +27,21 @@ struct files_struct;
 struct fs_struct;
 struct pt_regs;
 
+#define NGROUPS_MAX	65536	/* supplementary groups per process, as Linux */
+
+/* A supplementary group list, sorted; shared by creds, never changed. */
+struct group_info {
+	u32 usage;
+	u32 ngroups;
+	gid_t gid[];
+};
+
 /* Credentials: copied on write, shared until a set*id call changes them. */
 struct cred {
 	u32 usage;
 	uid_t uid, euid, suid, fsuid;
 	gid_t gid, egid, sgid, fsgid;
+	struct group_info *group_info;	/* NULL: no supplementary groups */
 	u64 cap_effective, cap_permitted, cap_inheritable;
 };
 
@@ -152,6 +162,10 @@ void complete_vfork_done(struct task_struct *t);
 struct cred *prepare_creds(void);	/* a private copy for set*id */
 void get_cred(struct cred *c);
 void put_cred(struct cred *c);
+/* kernel/proc/cred.c: supplementary groups */
+bool in_group_p(gid_t gid);		/* fsgid or a supplementary group? */
+void get_group_info(struct group_info *gi);
+void put_group_info(struct group_info *gi);
 
 struct sighand_struct;
 struct signal_struct;

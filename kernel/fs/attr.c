@@ -61,7 +61,7 @@ static long do_chmod(struct inode *ino, mode_t mode)
 	if (!is_owner(ino))
 		return -EPERM;
 	mode &= 07777;
-	if (c->fsuid != 0 && c->fsgid != ino->i_gid)
+	if (c->fsuid != 0 && !in_group_p(ino->i_gid))
 		mode &= ~02000;
 	ino->i_mode = (ino->i_mode & S_IFMT) | mode;
 	ino->i_ctime = current_time();
@@ -80,7 +80,7 @@ static long do_chown(struct inode *ino, uid_t uid, gid_t gid)
 	if (c->fsuid != 0) {
 		if (uid != (uid_t)-1 && !(owner && uid == ino->i_uid))
 			return -EPERM;
-		if (gid != (gid_t)-1 && !(owner && (gid == c->fsgid || gid == ino->i_gid)))
+		if (gid != (gid_t)-1 && !(owner && (in_group_p(gid) || gid == ino->i_gid)))
 			return -EPERM;
 	}
 	if (uid != (uid_t)-1)

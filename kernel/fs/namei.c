@@ -22,7 +22,8 @@ static int walk_path(struct nameidata *nd, const char *path);
 
 /*
  * May the current task access ino as mask (MAY_READ|MAY_WRITE|MAY_EXEC)?
- * The owner, group, other triplet is chosen by fsuid and fsgid, as in
+ * The owner, group, other triplet is chosen by fsuid, then fsgid and the
+ * supplementary groups, as in
  * Linux's generic_permission().  Root may do anything except execute a file
  * that has no execute bit at all.
  */
@@ -38,7 +39,7 @@ int inode_permission(struct inode *ino, int mask)
 	}
 	if (c->fsuid == ino->i_uid)
 		m >>= 6;
-	else if (c->fsgid == ino->i_gid)
+	else if (in_group_p(ino->i_gid))	/* fsgid or a supplementary group */
 		m >>= 3;
 	return (mask & ~m & 7) ? -EACCES : 0;
 }

@@ -8,6 +8,8 @@
 #include <tine/task.h>
 #include <tine/errno.h>
 #include <tine/syscalls.h>
+#include <tine/slab.h>
+#include <tine/uaccess.h>
 
 long sys_getuid(void) { return current->cred->uid; }
 long sys_geteuid(void) { return current->cred->euid; }
@@ -131,19 +133,126 @@ long sys_getresgid(u32 __user *r, u32 __user *e, u32 __user *s)
 	return put_res(c->gid, c->egid, c->sgid, r, e, s);
 }
 
-/* Tine has no supplementary groups yet: the list is empty. */
-long sys_getgroups(int size, u32 __user *list)
+/*
+ * Supplementary groups.  A group_info is never changed once made: setgroups
+ * builds a new one and a new cred around it, so sharers are unaffected.
+ */
+void get_group_info(struct group_info *gi)
 {
-	(void)list;
-	return size < 0 ? -EINVAL : 0;
+	if (gi)
+		gi->usage++;
 }
 
+void put_group_info(struct group_info *gi)
+{
+	if (gi && --gi->usage == 0)
+		kfree(gi);
+}
+
+/* Linux's in_group_p(): does gid name the caller's fsgid or one of its
+ * supplementary groups?  The list is sorted, so a binary search. */
+bool in_group_p(gid_t gid)
+{
+	const struct cred *c = current->cred;
+	const struct group_info *gi = c->group_info;
+	u32 lo = 0, hi = gi ? gi->ngroups : 0;
+
+	if (gid == c->fsgid)
+		return true;
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+		if (gi->gid[mid] == gid)
+			return true;
+		if (gi->gid[mid] < gid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* getgroups(2): "If size is zero, list is not modified, but the total
+ * number of supplementary group IDs for the process is returned";
+ * EINVAL if size is less than that number. */
+long sys_getgroups(int size, u32 __user *list)
+{
+	const struct group_info *gi = current->cred->group_info;
+	u32 n = gi ? gi->ngroups : 0;
+
+	if (size < 0)
+		return -EINVAL;
+	if (size == 0)
+		return n;
+	if ((u32)size < n)
+		return -EINVAL;
+	if (n && copy_to_user(list, gi->gid, n * sizeof(gid_t)))
+		return -EFAULT;
+	return n;
+}
+
+/* Move g[i] down the max-heap g[0..n) until both children are smaller. */
+static void sift_down(gid_t *g, u32 i, u32 n)
+{
+	for (;;) {
+		u32 big = i, l = 2 * i + 1, r = l + 1;
+		if (l < n && g[l] > g[big])
+			big = l;
+		if (r < n && g[r] > g[big])
+			big = r;
+		if (big == i)
+			return;
+		gid_t t = g[i];
+		g[i] = g[big];
+		g[big] = t;
+		i = big;
+	}
+}
+
+/* Heapsort: O(n log n) even for NGROUPS_MAX ids, and no extra memory. */
+static void sort_groups(struct group_info *gi)
+{
+	gid_t *g = gi->gid;
+	u32 n = gi->ngroups;
+
+	for (u32 i = n / 2; i-- > 0; )
+		sift_down(g, i, n);
+	while (n > 1) {
+		gid_t t = g[0];
+		g[0] = g[--n];
+		g[n] = t;
+		sift_down(g, 0, n);
+	}
+}
+
+/* setgroups(2): privileged; at most NGROUPS_MAX ids, kept sorted. */
 long sys_setgroups(int size, const u32 __user *list)
 {
-	(void)list;
+	struct group_info *gi = NULL;
+	struct cred *n;
+
 	if (!capable_setid())
 		return -EPERM;
-	if (size < 0 || size > 65536)
+	if ((u32)size > NGROUPS_MAX)
 		return -EINVAL;
-	return size == 0 ? 0 : -EINVAL;
+	if (size) {
+		gi = kmalloc(sizeof(*gi) + (u64)size * sizeof(gid_t));
+		if (!gi)
+			return -ENOMEM;
+		gi->usage = 1;
+		gi->ngroups = size;
+		if (copy_from_user(gi->gid, list, (u64)size * sizeof(gid_t))) {
+			kfree(gi);
+			return -EFAULT;
+		}
+		sort_groups(gi);
+	}
+	n = prepare_creds();
+	if (!n) {
+		put_group_info(gi);
+		return -ENOMEM;
+	}
+	put_group_info(n->group_info);
+	n->group_info = gi;
+	commit_creds(n);
+	return 0;
 }

@@ -109,6 +109,7 @@ struct cred *prepare_creds(void)
 		return NULL;
 	*c = *current->cred;
 	c->usage = 1;
+	get_group_info(c->group_info);
 	return c;
 }
 
@@ -119,8 +120,10 @@ void get_cred(struct cred *c)
 
 void put_cred(struct cred *c)
 {
-	if (--c->usage == 0)
+	if (--c->usage == 0) {
+		put_group_info(c->group_info);
 		kmem_cache_free(cred_cache, c);
+	}
 }
 
 /* PID 0: the boot context becomes the idle task, running on boot_stack. */

@@ -106,6 +106,10 @@ static void cred_fields(struct task_struct *t, struct proc_task_info *p)
 	p->uid[2] = c->suid; p->uid[3] = c->fsuid;
 	p->gid[0] = c->gid; p->gid[1] = c->egid;
 	p->gid[2] = c->sgid; p->gid[3] = c->fsgid;
+	if (c->group_info) {
+		p->groups = c->group_info->gid;
+		p->ngroups = c->group_info->ngroups;
+	}
 	p->cap_inh = c->cap_inheritable & CAP_VALID_MASK;
 	p->cap_prm = c->cap_permitted & CAP_VALID_MASK;
 	p->cap_eff = c->cap_effective & CAP_VALID_MASK;

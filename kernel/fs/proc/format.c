@@ -95,8 +95,11 @@ static void status_identity(struct proc_buf *pb, const struct proc_task_info *p)
 	pb_printf(pb, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n",
 		  p->uid[0], p->uid[1], p->uid[2], p->uid[3],
 		  p->gid[0], p->gid[1], p->gid[2], p->gid[3]);
+	pb_printf(pb, "FDSize:\t%u\nGroups:\t", p->fdsize);
+	for (u32 i = 0; i < p->ngroups; i++)
+		pb_printf(pb, i ? " %u" : "%u", p->groups[i]);
 	/* "Trailing space shouldn't have been added in the first place." */
-	pb_printf(pb, "FDSize:\t%u\nGroups:\t \n", p->fdsize);
+	pb_printf(pb, " \n");
 	pb_printf(pb, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
 		  p->tgid, p->pid, p->pgrp, p->session);
 }
