@@ -124,6 +124,7 @@ struct inode {
 	struct page **i_pages;
 	u64 i_pages_cap;
 	void *i_private;		/* symlink target, pipe, procfs data */
+	struct file_lock_context *i_flctx;	/* POSIX locks, NULL if never locked */
 };
 
 struct dentry {

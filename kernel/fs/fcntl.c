@@ -10,12 +10,16 @@
 #include <tine/fdtable.h>
 #include <tine/syscalls.h>
 #include <tine/errno.h>
+#include <tine/locks.h>
 
 #define F_DUPFD		0
 #define F_GETFD		1
 #define F_SETFD		2
 #define F_GETFL		3
 #define F_SETFL		4
+#define F_GETLK		5
+#define F_SETLK		6
+#define F_SETLKW	7
 #define F_DUPFD_CLOEXEC	1030
 #define F_SETPIPE_SZ	1031
 #define F_GETPIPE_SZ	1032
@@ -110,6 +114,17 @@ long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
 	case F_SETFL:
 		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		r = 0;
+		break;
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+		/* An O_PATH fd allows only the fd-level commands. */
+		if (f->f_flags & O_PATH)
+			r = -EBADF;
+		else if (cmd == F_GETLK)
+			r = fcntl_getlk(f, (void __user *)arg);
+		else
+			r = fcntl_setlk(f, cmd == F_SETLKW, (void __user *)arg);
 		break;
 	case F_GETPIPE_SZ:
 	case F_SETPIPE_SZ:

@@ -10,6 +10,7 @@
  * This file also owns fs_struct (cwd, root, umask), which CLONE_FS shares.
  */
 #include <tine/fs.h>
+#include <tine/locks.h>
 #include <tine/fdtable.h>
 #include <tine/task.h>
 #include <tine/slab.h>
@@ -71,6 +72,14 @@ struct files_struct *dup_files(struct files_struct *old)
 	return files;
 }
 
+/* Every fd that goes away comes here: the file loses this reference, and
+ * the process (owner) its record locks on the file (fcntl(2)). */
+static void filp_close(struct file *f, struct files_struct *owner)
+{
+	locks_remove_posix(f, owner);
+	fput(f);
+}
+
 /* Drop a task's use of the table; the last user closes every fd. */
 void put_files_struct(struct files_struct *files)
 {
@@ -78,7 +87,7 @@ void put_files_struct(struct files_struct *files)
 		return;
 	for (int i = 0; i < files->max_fds; i++)
 		if (files->fd[i])
-			fput(files->fd[i]);
+			filp_close(files->fd[i], files);
 	kfree(files->fd);
 	kfree(files->close_on_exec);
 	kfree(files);
@@ -120,7 +129,7 @@ void files_close_on_exec(struct files_struct *files)
 		if (test_bit(files->close_on_exec, i)) {
 			struct file *f = pick_fd(files, i);
 			if (f)
-				fput(f);
+				filp_close(f, files);
 		}
 	}
 }
@@ -204,7 +213,7 @@ int replace_fd(int fd, struct file *f, bool cloexec)
 	assign_bit(files->close_on_exec, fd, cloexec);
 	trace_fd_install(fd, f);
 	if (old)
-		fput(old);
+		filp_close(old, files);
 	return fd;
 }
 
@@ -224,7 +233,7 @@ int close_fd(int fd)
 	if (!f)
 		return -EBADF;
 	trace_fd_close(fd, f);
-	fput(f);
+	filp_close(f, current->files);
 	return 0;
 }
 

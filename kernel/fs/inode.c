@@ -6,6 +6,7 @@
  * the only copy of the file; there is no disk to write back to.
  */
 #include <tine/fs.h>
+#include <tine/locks.h>
 #include <tine/slab.h>
 #include <tine/time.h>
 #include <tine/panic.h>
@@ -60,6 +61,7 @@ void iput(struct inode *ino)
 	if (ino->i_op && ino->i_op->evict)
 		ino->i_op->evict(ino);
 	pagecache_free(ino);
+	locks_free_inode(ino);
 	kfree(ino);
 	inodes_in_use--;
 }
