@@ -1,7 +1,7 @@
 # mk/test.mk: initramfs images and the test, run and debug targets.
 #   make test        deps, then test-unit, test-linux, test-tine, test-boot,
-#                    test-trace, test-busybox, test-debug (mk/debug.mk) and
-#                    fuzz-ci (mk/fuzz.mk), in order
+#                    test-trace, test-busybox, test-debug and test-cpu-max
+#                    (mk/debug.mk) and fuzz-ci (mk/fuzz.mk), in order
 #   make test-linux  the runner on Debian's kernel (the oracle), tests/user
 #                    plus tests/pending
 #   make test-tine   tests/user on build/tine.elf; TINE_MODE=runner (default)
@@ -66,6 +66,7 @@ test:
 	$(MAKE) test-trace
 	$(MAKE) test-busybox
 	$(MAKE) test-debug
+	$(MAKE) test-cpu-max
 	$(MAKE) fuzz-ci
 
 # Broken initramfs images and a crashing /init: clear messages, clean exits.

@@ -8,7 +8,10 @@ power-off, 3 after the runner writes 1 to the isa-debug-exit port).
 
     qemu.py --kernel build/tine.elf --initrd build/run.cpio [--append WORDS]
             [--log FILE] [--timeout S] [--icount] [--smp N]
-            [--interactive] [--gdb]
+            [--cpu MODEL] [--interactive] [--gdb]
+
+--cpu picks QEMU's CPU model (`max` has SMEP and SMAP under TCG); the
+environment variable QEMU_CPU does the same for every caller.
 
 `--kernel linux` boots the oracle, the newest /boot/vmlinuz-*-amd64. Can also
 be imported: run(...) returns the status; `out` receives the serial bytes.
@@ -35,7 +38,8 @@ def resolve(kernel):
     return linux_kernel() if kernel == "linux" else kernel
 
 
-def command(kernel, initrd, append="", icount=False, smp=1, gdb=False):
+def command(kernel, initrd, append="", icount=False, smp=1, gdb=False, cpu=None):
+    cpu = cpu or os.environ.get("QEMU_CPU")
     cmd = ["qemu-system-x86_64", "-kernel", resolve(kernel), "-initrd", initrd,
            "-append", ("console=ttyS0 quiet panic=-1 " + append).strip(),
            "-nographic", "-no-reboot", "-m", "256M",
@@ -44,15 +48,17 @@ def command(kernel, initrd, append="", icount=False, smp=1, gdb=False):
         cmd += ["-icount", "shift=0"]
     if smp > 1:
         cmd += ["-smp", str(smp)]
+    if cpu:
+        cmd += ["-cpu", cpu]
     if gdb:
         cmd += ["-s", "-S"]
     return cmd
 
 
 def run(kernel, initrd, append="", log=None, timeout=60, icount=False,
-        smp=1, interactive=False, gdb=False, out=sys.stdout.buffer):
+        smp=1, interactive=False, gdb=False, out=sys.stdout.buffer, cpu=None):
     """Boot once; return QEMU's status, or 124 on timeout."""
-    cmd = command(kernel, initrd, append, icount, smp, gdb)
+    cmd = command(kernel, initrd, append, icount, smp, gdb, cpu)
     if interactive or gdb:
         # The terminal is the serial console; no log, no timeout.
         return subprocess.call(cmd)
@@ -100,11 +106,12 @@ def main():
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--icount", action="store_true", help="-icount shift=0")
     ap.add_argument("--smp", type=int, default=1)
+    ap.add_argument("--cpu", help="QEMU CPU model, e.g. max")
     ap.add_argument("--interactive", action="store_true")
     ap.add_argument("--gdb", action="store_true", help="-s -S: wait for gdb")
     a = ap.parse_args()
     sys.exit(run(a.kernel, a.initrd, a.append, a.log, a.timeout, a.icount,
-                 a.smp, a.interactive, a.gdb))
+                 a.smp, a.interactive, a.gdb, cpu=a.cpu))
 
 
 if __name__ == "__main__":
