@@ -128,7 +128,7 @@ static struct shared *sh;
 enum kind {
 	K_0, K_INT, K_FD, K_DIRFD, K_IN, K_OUT, K_LEN, K_PATH, K_WPATH,
 	K_FLAGS, K_MODE, K_PID, K_SIG, K_ADDR, K_IOV, K_TS, K_OFF, K_ID,
-	K_SMALL, K_SIGSET, K_STR,
+	K_SMALL, K_SIGSET, K_STR, K_FLOCK,
 };
 
 struct call {
@@ -185,7 +185,7 @@ static const struct call calls[] = {
 	C(61, "wait4", 3, K_PID, K_OUT, K_FLAGS, K_OUT),
 	C(62, "kill", 3, K_PID, K_SIG),
 	C(63, "uname", 1, K_OUT),
-	C(72, "fcntl", 5, K_FD, K_SMALL, K_INT),
+	C(72, "fcntl", 5, K_FD, K_SMALL, K_FLOCK),
 	C(74, "fsync", 1, K_FD),
 	C(75, "fdatasync", 1, K_FD),
 	C(76, "truncate", 2, K_WPATH, K_OFF),
@@ -480,6 +480,23 @@ static u64 fill_iov(void)
 	return chance(85) ? (u64)iov : any_ptr(0);
 }
 
+/*
+ * fcntl's third argument: an int, or (for the record-lock commands) a
+ * struct flock that is usually valid, with small ranges so that the
+ * workers' locks on the files under /tmp/fz meet and conflict.
+ */
+static u64 fill_flock(void)
+{
+	struct { short type, whence; long start, len; int pid; } *l =
+		(void *)(arena + 7 * PG - 128);
+	l->type = chance(90) ? (short)below(3) : (short)any_int();
+	l->whence = chance(90) ? (short)below(3) : (short)any_int();
+	l->start = chance(90) ? (long)below(64) : (long)any_int();
+	l->len = chance(80) ? (long)below(64) : chance(50) ? -(long)below(8) : (long)any_int();
+	l->pid = 0;
+	return chance(50) ? any_int() : chance(90) ? (u64)l : any_ptr(0);
+}
+
 static u64 fill_ts(void)
 {
 	long *ts = (long *)(arena + 7 * PG - 64);
@@ -519,6 +536,7 @@ static u64 arg_of(int kind, int nr)
 	case K_ID: return chance(50) ? below(4) * 1000 : chance(50) ? (u64)-1 : rnd() & 0xffffffff;
 	case K_SMALL: return chance(85) ? below(8) : any_int();
 	case K_SIGSET: return chance(80) ? 8 : any_len();
+	case K_FLOCK: return fill_flock();
 	case K_STR: {
 		static const char *const fs[] = { "tmpfs", "ramfs", "proc", "bogus", "" };
 		return chance(85) ? (u64)PICK(fs) : any_ptr(0);
