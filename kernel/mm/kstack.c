@@ -133,6 +133,8 @@ static void area_trim(u64 va)
 	pte_t *pde = area_pde(va);
 	pte_t *pt = phys_to_virt(*pde & PTE_ADDR);
 
+	if (!(*pde & PTE_P))
+		return;
 	for (int i = 0; i < 512; i++)
 		if (pt[i])
 			return;
