@@ -1,11 +1,19 @@
 /* fork_tree_stress: 10,000 processes in random trees, with parents often
- * dying before their children.  The test is a subreaper, so every orphan is
- * reparented to it; it must reap exactly 10,000 exits and then see ECHILD:
- * no zombie left behind, no child lost. */
+ * dying before their children, exits in random order (some yield first),
+ * and a quarter of the parents ignoring SIGCHLD, so that their children
+ * reap themselves ("If the disposition of SIGCHLD is set to SIG_IGN ...
+ * children that terminate do not become zombies") -- unless the parent
+ * dies first and they are reparented.  The test is a subreaper, so every
+ * orphan comes to it; it reaps what reaches it, every process counts
+ * itself, and the final wait sees ECHILD: no zombie left behind, no child
+ * lost.  The runner's leak check then sees no task left anywhere. */
 #include "t.h"
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <sys/mman.h>
+#include <signal.h>
+#include <sched.h>
+#include <stdbool.h>
 
 #define TOTAL 10000
 #define BATCH 50		/* processes per tree */
@@ -24,6 +32,9 @@ static unsigned next_rand(void)
  * the children become orphans half of the time. */
 static void grow(int budget)
 {
+	/* Set, not inherited: a fork child keeps its parent's disposition. */
+	bool ignoring = next_rand() % 4 == 0;
+	signal(SIGCHLD, ignoring ? SIG_IGN : SIG_DFL);
 	while (budget > 0) {
 		int share = 1 + next_rand() % budget;
 		budget -= share;
@@ -36,10 +47,12 @@ static void grow(int budget)
 			grow(share - 1);
 			_exit(0);
 		}
-		if (next_rand() % 2) {	/* sometimes reap our own child */
+		if (!ignoring && next_rand() % 2) {	/* sometimes reap our own child */
 			int st;
 			if (waitpid(pid, &st, 0) != pid || st != 0)
 				_exit(3);
+		} else if (next_rand() % 4 == 0) {
+			sched_yield();		/* let the child run ahead */
 		}
 	}
 }
