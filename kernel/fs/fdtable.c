@@ -76,9 +76,12 @@ void put_files_struct(struct files_struct *files)
 {
 	if (--files->count > 0)
 		return;
-	for (int i = 0; i < files->max_fds; i++)
-		if (files->fd[i])
+	for (int i = 0; i < files->max_fds; i++) {
+		if (files->fd[i]) {
+			trace_fd_close(i, files->fd[i]);
 			fput(files->fd[i]);
+		}
+	}
 	kfree(files->fd);
 	kfree(files->close_on_exec);
 	kfree(files);
@@ -119,8 +122,10 @@ void files_close_on_exec(struct files_struct *files)
 	for (int i = 0; i < files->max_fds; i++) {
 		if (test_bit(files->close_on_exec, i)) {
 			struct file *f = pick_fd(files, i);
-			if (f)
+			if (f) {
+				trace_fd_close(i, f);
 				fput(f);
+			}
 		}
 	}
 }
@@ -202,9 +207,11 @@ int replace_fd(int fd, struct file *f, bool cloexec)
 	old = files->fd[fd];
 	files->fd[fd] = f;
 	assign_bit(files->close_on_exec, fd, cloexec);
-	trace_fd_install(fd, f);
-	if (old)
+	if (old) {
+		trace_fd_close(fd, old);
 		fput(old);
+	}
+	trace_fd_install(fd, f);
 	return fd;
 }
 
