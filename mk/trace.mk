@@ -22,7 +22,8 @@ ifeq ($(TRACE),0)
 KCFLAGS += -DTINE_NO_TRACE
 endif
 
-.PHONY: trace trace-figures trace-overhead test-trace test-trace-tool test-trace-guest
+.PHONY: trace trace-figures trace-overhead test-trace test-trace-tool test-trace-guest \
+	test-trace-runtime
 
 # $(call trace-image,DIR,COMMAND): an image whose /init is a busybox script.
 define trace-image
@@ -74,11 +75,27 @@ test-trace-tool:
 	python3 tests/trace/check_tour.py
 
 TRACE_TEST_EVENTS := proc,sched
-test-trace-guest: kernel
+test-trace-guest: kernel test-trace-runtime
 	@mkdir -p $(BUILD)/trace-test
 	$(call trace-image,$(BUILD)/trace-test,/bin/true)
 	$(call trace-boot,$(BUILD)/trace-test,$(TRACE_TEST_EVENTS))
 	python3 tests/trace/check_order.py $(BUILD)/trace-test/trace.txt
+
+# The run-time switch: boot with tracing off; tests/trace/trace_runtime
+# switches it on through /proc/tine/trace_events and reads /proc/tine/trace.
+RUNTIME_DIR := $(BUILD)/trace-runtime
+$(RUNTIME_DIR)/trace_runtime: tests/trace/trace_runtime.c
+	@mkdir -p $(@D)
+	$(MUSL_CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+test-trace-runtime: kernel $(RUNTIME_DIR)/trace_runtime
+	$(call trace-image,$(RUNTIME_DIR),/bin/trace_runtime)
+	@cp $(RUNTIME_DIR)/trace_runtime $(RUNTIME_DIR)/root/bin/
+	@python3 tools/mkcpio.py -o $(RUNTIME_DIR)/trace.cpio $(RUNTIME_DIR)/root \
+		$(IMAGE_NODES) --dir proc:555
+	python3 tools/qemu.py --kernel $(BUILD)/tine.elf --initrd $(RUNTIME_DIR)/trace.cpio \
+		--log $(RUNTIME_DIR)/serial.log --timeout $(TRACE_TIMEOUT) > /dev/null
+	python3 tests/trace/check_runtime.py $(RUNTIME_DIR)/serial.log
 
 # The cost of the trace points: fork+exit+wait timed under -icount shift=0
 # on a kernel without them (TRACE=0, built in $(BUILD)/notrace), with them

@@ -116,7 +116,7 @@ struct proc_entry {
 	const struct proc_entry *sub;	/* a directory's children, */
 	int nsub;
 	const struct inode_operations *iop;	/* or its own operations */
-	const struct file_operations *fop;
+	const struct file_operations *fop;	/* (a file's: instead of show) */
 };
 
 /* What i_private of a procfs inode points at. */
@@ -176,5 +176,7 @@ int proc_filesystems_show(struct proc_buf *pb, s32 pid);
 int proc_slabinfo_show(struct proc_buf *pb, s32 pid);
 extern const struct inode_operations proc_sys_iops;	/* sys.c: /proc/sys */
 extern const struct file_operations proc_sys_fops;
+extern const struct inode_operations proc_tine_iops;	/* tine.c: /proc/tine */
+extern const struct file_operations proc_tine_fops;
 
 #endif
