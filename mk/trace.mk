@@ -5,11 +5,13 @@
 #                    command line; pulls the trace out of the serial log into
 #                    build/trace/trace.txt and draws build/trace/*.svg and
 #                    build/trace/index.html (TRACE_PID picks the triad's PID)
-#   make trace-figures  the same for the tour's command, then PNGs of the
-#                    pictures into docs/figures/ (needs rsvg-convert)
+#   make trace-figures  the same for the tour's commands, then PNGs of the
+#                    pictures into docs/figures/ (Chromium screenshots)
 #   make test-trace  the picture tool's unit test on a recorded trace, the
-#                    tour's link check, and a boot that checks the order of
-#                    the fork/exec/exit/wait events
+#                    tour's link check, the page's screenshot test in
+#                    headless Chromium, a boot that checks the order of the
+#                    fork/exec/exit/wait events, and a boot that switches
+#                    tracing on at run time and reads it from inside
 #   make trace-overhead  fork+exit+wait cost without/with/on trace points
 #   make TRACE=0     a kernel without trace points (for measuring their cost)
 TRACE_DIR ?= $(BUILD)/trace
@@ -23,7 +25,7 @@ KCFLAGS += -DTINE_NO_TRACE
 endif
 
 .PHONY: trace trace-figures trace-overhead test-trace test-trace-tool test-trace-guest \
-	test-trace-runtime
+	test-trace-runtime test-trace-page
 
 # $(call trace-image,DIR,COMMAND): an image whose /init is a busybox script.
 define trace-image
@@ -56,7 +58,7 @@ trace: kernel
 	@echo "trace: open $(TRACE_DIR)/index.html"
 
 # The pictures of the tour's two commands as PNGs in docs/figures/
-# (generated, not drawn): needs rsvg-convert (Debian's librsvg2-bin).
+# (generated, not drawn): each SVG screenshot by headless Chromium.
 FIGURE_CMD := sh -c "sleep 1 & wait"
 ORPHAN_CMD := sh -c "(sleep 0.2 &) ; sleep 0.5"
 trace-figures:
@@ -64,11 +66,18 @@ trace-figures:
 	$(MAKE) trace CMD='$(subst ','\'',$(ORPHAN_CMD))' TRACE_DIR=$(BUILD)/trace-orphan
 	@mkdir -p docs/figures
 	for f in tree states triad; do \
-		rsvg-convert -o docs/figures/trace-$$f.png $(BUILD)/trace-figures/$$f.svg; \
-		rsvg-convert -o docs/figures/trace-orphan-$$f.png $(BUILD)/trace-orphan/$$f.svg; \
+		python3 tools/trace/screenshot.py $(BUILD)/trace-figures/$$f.svg \
+			docs/figures/trace-$$f.png && \
+		python3 tools/trace/screenshot.py $(BUILD)/trace-orphan/$$f.svg \
+			docs/figures/trace-orphan-$$f.png || exit 1; \
 	done
 
-test-trace: test-trace-tool test-trace-guest
+test-trace: test-trace-tool test-trace-page test-trace-guest
+
+# The screenshot test: the HTML page in headless Chromium, no console
+# messages, a non-blank PNG (build/trace-page/*.png).
+test-trace-page:
+	python3 tests/trace/check_page.py $(BUILD)/trace-page
 
 test-trace-tool:
 	python3 tests/trace/test_pictures.py
