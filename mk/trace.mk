@@ -11,8 +11,10 @@
 #                    tour's link check, the page's screenshot test in
 #                    headless Chromium, a boot that checks the order of the
 #                    fork/exec/exit/wait events, and a boot that switches
-#                    tracing on at run time and reads it from inside
-#   make trace-overhead  fork+exit+wait cost without/with/on trace points
+#                    tracing on at run time and reads it from inside, and
+#                    trace-overhead
+#   make trace-overhead  fork+exit+wait cost without/with/on trace points,
+#                    failing if "off" costs more than 2% (part of test-trace)
 #   make TRACE=0     a kernel without trace points (for measuring their cost)
 TRACE_DIR ?= $(BUILD)/trace
 CMD ?= sh -c "sleep 1 & wait"
@@ -72,7 +74,7 @@ trace-figures:
 			docs/figures/trace-orphan-$$f.png || exit 1; \
 	done
 
-test-trace: test-trace-tool test-trace-page test-trace-guest
+test-trace: test-trace-tool test-trace-page test-trace-guest trace-overhead
 
 # The screenshot test: the HTML page in headless Chromium, no console
 # messages, a non-blank PNG (build/trace-page/*.png).
@@ -108,7 +110,8 @@ test-trace-runtime: kernel $(RUNTIME_DIR)/trace_runtime
 
 # The cost of the trace points: fork+exit+wait timed under -icount shift=0
 # on a kernel without them (TRACE=0, built in $(BUILD)/notrace), with them
-# but off, and with trace=proc,sched on (docs/trace.md has the figures).
+# but off, and with trace=proc,sched on (docs/trace.md has the figures);
+# fails if "off" is more than 2% over "without".  Part of make test-trace.
 OVERHEAD_DIR := $(BUILD)/trace-overhead
 $(OVERHEAD_DIR)/forkbench: tests/trace/forkbench.c
 	@mkdir -p $(@D)
@@ -121,11 +124,12 @@ $(OVERHEAD_DIR)/forkbench.cpio: $(OVERHEAD_DIR)/forkbench
 
 trace-overhead: kernel $(OVERHEAD_DIR)/forkbench.cpio
 	$(MAKE) BUILD=$(BUILD)/notrace TRACE=0 kernel
+	@rm -f $(OVERHEAD_DIR)/*.log
 	@for k in "notrace:$(BUILD)/notrace/tine.elf:" "off:$(BUILD)/tine.elf:" \
 		  "on:$(BUILD)/tine.elf:trace=proc,sched"; do \
 		name=$${k%%:*}; rest=$${k#*:}; elf=$${rest%%:*}; app=$${rest#*:}; \
 		python3 tools/qemu.py --icount --kernel $$elf \
 			--initrd $(OVERHEAD_DIR)/forkbench.cpio --append "$$app" \
 			--timeout 300 --log $(OVERHEAD_DIR)/$$name.log > /dev/null; \
-		echo "$$name: $$(grep -o 'round 2: [0-9]* ns' $(OVERHEAD_DIR)/$$name.log)"; \
 	done
+	python3 tests/trace/check_overhead.py $(OVERHEAD_DIR)
