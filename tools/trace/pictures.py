@@ -15,7 +15,7 @@ import os
 from svg import Svg, TimeAxis, STATE_COLOURS, STATE_NAMES, PROGRAM_COLOURS, \
     fmt_ms
 
-SIGNAL_COLOUR = "#e65100"
+SIGNAL_COLOUR = "#c62828"
 LEFT = 190          # room for the labels
 RIGHT = 40
 
@@ -167,7 +167,7 @@ def states_svg(tr, width=1000):
         svg.rect(x, height - 22, 14, 9, STATE_COLOURS[s])
         svg.text(x + 18, height - 14, STATE_NAMES[s], 10)
         x += 150
-    svg.text(10, height - 40, "orange triangles: a signal sent to the task "
+    svg.text(10, height - 40, "red triangles: a signal sent to the task "
              "(open) and taken by it (filled)", 10)
     return svg.render()
 
