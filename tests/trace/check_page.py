@@ -20,7 +20,7 @@ import screenshot   # noqa: E402
 import tinetrace    # noqa: E402
 
 SIZE = (1100, 1600)
-MIN_PNG_BYTES = 20000       # a blank 1100x1600 page compresses to ~6 KB
+MIN_PNG_BYTES = 20000       # a blank 1100x1600 page is 8.5 KB
 MIN_INK = 0.02              # at least 2% of the pixels are not white
 MIN_COLOURS = 16
 
