@@ -251,6 +251,17 @@ long sys_sched_setaffinity(pid_t pid, unsigned int len, const void __user *mask)
 	return 0;
 }
 
+/* getcpu(2): the CPU the caller runs on now (it may move at any moment). */
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *cache)
+{
+	(void)cache;
+	if (cpu && put_user_u32(smp_processor_id(), cpu))
+		return -EFAULT;
+	if (node && put_user_u32(0, node))
+		return -EFAULT;
+	return 0;
+}
+
 #define PR_SET_PDEATHSIG 1
 #define PR_GET_PDEATHSIG 2
 #define PR_GET_DUMPABLE 3
