@@ -56,6 +56,7 @@ struct proc_task_info {
 	u64 sigq, sigq_max;
 	u64 cap_inh, cap_prm, cap_eff, cap_bnd;
 	s32 exit_signal, exit_code;
+	s32 processor;			/* the CPU it last ran on */
 	u64 nvcsw, nivcsw;
 	/* the address space; absent for zombies and kernel threads */
 	bool has_mm;
@@ -72,8 +73,13 @@ struct proc_mem_info {
 };
 
 /* /proc/stat figures; the times are clock ticks. */
+struct proc_cpu_times {
+	u64 user, nice, system, idle;	/* clock ticks (USER_HZ) */
+};
+
 struct proc_cpu_info {
-	u64 user, nice, system, idle;
+	int nr_cpus;
+	struct proc_cpu_times cpu[8];	/* MAX_CPUS */
 	u64 intr, ctxt, btime, processes;
 	u64 running, blocked;
 };

@@ -184,7 +184,7 @@ static struct trace_entry *reserve(int type, u64 *flags)
 	memset(e, 0, sizeof(*e));
 	e->ts_ns = ktime_get_ns();
 	e->type = (u16)type;
-	e->cpu = (u16)cpu0.id;
+	e->cpu = (u16)smp_processor_id();
 	e->pid = cur ? cur->tgid : 0;
 	e->tid = cur ? cur->pid : 0;
 	return e;

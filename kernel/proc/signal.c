@@ -49,7 +49,7 @@ static bool sig_kernel_stop(int sig)
 
 static bool in_interrupt(void)
 {
-	return cpu0.irq_regs != NULL;
+	return this_cpu()->irq_regs != NULL;
 }
 
 struct sighand_struct *sighand_alloc(void)
@@ -149,6 +149,7 @@ static void for_each_thread(struct task_struct *p, void (*fn)(struct task_struct
 static void signal_wake_up(struct task_struct *t, bool resume)
 {
 	wake_up_state(t, TASK_INTERRUPTIBLE | (resume ? TASK_STOPPED : 0));
+	kick_process(t);	/* running on another CPU: look now */
 }
 
 static void wake_stopped(struct task_struct *t)

@@ -2,14 +2,18 @@
  * CPU set-up: the GDT (with Linux's selector values, so user CS/SS read the
  * same as on Linux), the TSS that gives the CPU a kernel stack for interrupts
  * from user mode, the IDT, the SYSCALL MSRs, the per-CPU area behind GS, and
- * the optional protections (SMEP, SMAP) the CPU model offers.
+ * the optional protections (SMEP, SMAP) the CPU model offers.  Every CPU
+ * runs cpu_init() on itself; each has its own GDT and TSS, all share the IDT.
  */
 #include <tine/cpu.h>
 #include <tine/ptrace.h>
 #include <tine/string.h>
 #include <tine/printk.h>
+#include <tine/apic.h>
 
 struct cpu cpu0;
+struct cpu *cpus[MAX_CPUS] = { &cpu0 };
+int nr_cpus = 1;
 bool cpu_has_smap;
 
 struct idt_entry {
@@ -40,12 +44,23 @@ static void set_gate(int vec, u64 addr, int dpl)
 	e->zero = 0;
 }
 
+/* The APIC vectors, in trap_stubs after the first 48 (entry.S). */
+static const u8 apic_vectors[] = {
+	TIMER_VECTOR, STOP_VECTOR, RESCHEDULE_VECTOR, TLB_FLUSH_VECTOR, SPURIOUS_VECTOR,
+};
+
+/* One IDT, shared by every CPU. */
 static void idt_init(void)
 {
 	for (int v = 0; v < 48; v++)
 		set_gate(v, trap_stubs[v], 0);
 	set_gate(3, trap_stubs[3], 3);	/* int3 from user space is a SIGTRAP */
-	set_gate(255, trap_stubs[48], 0);
+	for (size_t i = 0; i < sizeof(apic_vectors); i++)
+		set_gate(apic_vectors[i], trap_stubs[48 + i], 0);
+}
+
+static void idt_load(void)
+{
 	struct desc_ptr p = { sizeof(idt) - 1, (u64)idt };
 	__asm__ volatile("lidt %0" : : "m"(p));
 }
@@ -126,14 +141,17 @@ void fpu_init_state(void *area)
 			 : : "m"(mxcsr), "r"(area) : "memory");
 }
 
-void cpu_init(void)
+/* Set up CPU id, whose per-CPU area is c: the boot CPU first, then each
+ * other CPU on itself as it starts (smp.c). */
+void cpu_init(struct cpu *c, int id)
 {
-	struct cpu *c = &cpu0;
-
 	c->self = c;
-	c->id = 0;
+	c->id = id;
+	list_init(&c->runqueue);
 	gdt_init(c);
-	idt_init();
+	if (id == 0)
+		idt_init();
+	idt_load();
 	wrmsr(MSR_GS_BASE, (u64)c);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	syscall_msr_init();

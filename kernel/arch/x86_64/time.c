@@ -1,10 +1,12 @@
 /*
- * Time keeping: calibrate the TSC against the PIT once at boot (PIT channel 2
- * counts a known 10 ms), then every clock read is one rdtsc and a multiply.
+ * Time keeping: calibrate the TSC (and the local APIC timer that gives each
+ * CPU its tick) against the PIT once at boot (PIT channel 2 counts a known
+ * 10 ms), then every clock read is one rdtsc and a multiply.
  * Wall-clock time comes from the CMOS RTC, read once.
  */
 #include <tine/time.h>
 #include <tine/cpu.h>
+#include <tine/apic.h>
 #include <tine/printk.h>
 #include <tine/errno.h>
 #include <tine/syscalls.h>
@@ -13,7 +15,8 @@ static u64 tsc_at_boot;
 static u64 tsc_khz = 1000000;	/* a guess until time_init() measures it */
 static u64 realtime_at_boot_ns;
 
-/* Count TSC cycles while PIT channel 2 counts down 10 ms. */
+/* Count TSC cycles, and local APIC timer counts, while PIT channel 2 counts
+ * down 10 ms. */
 static u64 calibrate_tsc_khz(void)
 {
 	u16 count = 11932;		/* 1193182 Hz / 100 */
@@ -22,10 +25,12 @@ static u64 calibrate_tsc_khz(void)
 	outb(0x43, 0xb0);		/* channel 2, lo/hi, one-shot */
 	outb(0x42, count & 0xff);
 	outb(0x42, count >> 8);
+	u32 apic0 = lapic_timer_start_free();
 	u64 t0 = rdtsc();
 	while (!(inb(0x61) & 0x20))	/* OUT2 goes high at terminal count */
 		;
 	u64 t1 = rdtsc();
+	lapic_calibrate(10000000, apic0);
 	return (t1 - t0) / 10;
 }
 
