@@ -12,5 +12,6 @@ int acpi_find_cpus(u64 rsdp_hint, u32 *apic_ids, int max);
 
 /* Start every other CPU the MADT lists (up to MAX_CPUS in all). */
 void smp_init(u64 rsdp_hint);
+void smp_stop_others(void);		/* panic: halt the other CPUs */
 
 #endif

@@ -49,9 +49,11 @@ static inline void spin_lock_init(spinlock_t *l, const char *name)
 #ifdef TINE_DEBUG
 void lockdep_acquire(spinlock_t *l);	/* kernel/lib/lockdep.c */
 void lockdep_release(spinlock_t *l);
+void lockdep_assert_none_held(const char *where);
 #else
 static inline void lockdep_acquire(spinlock_t *l) { (void)l; }
 static inline void lockdep_release(spinlock_t *l) { (void)l; }
+static inline void lockdep_assert_none_held(const char *where) { (void)where; }
 #endif
 
 /* Take l; the caller already has interrupts off. */

@@ -394,6 +394,7 @@ static void requeue_prev(struct task_struct *prev, struct cpu *c)
 void schedule(void)
 {
 	struct task_struct *prev = current, *next;
+	lockdep_assert_none_held("schedule()");
 	int depth = release_kernel_lock();
 	u64 flags = spin_lock_irqsave(&rq_lock);
 	struct cpu *c = this_cpu();

@@ -110,3 +110,12 @@ void smp_init(u64 rsdp_hint)
 	if (nr_cpus > 1)
 		pr_info("smp: %d CPUs online\n", nr_cpus);
 }
+
+/* panic(): halt every other CPU where it stands. */
+void smp_stop_others(void)
+{
+	int me = smp_processor_id();
+	for (int i = 0; i < nr_cpus; i++)
+		if (i != me)
+			lapic_send_ipi(cpus[i]->apic_id, STOP_VECTOR);
+}
