@@ -20,7 +20,8 @@
 
 void lapic_init(void);			/* this CPU: enable, start the tick */
 u32 lapic_timer_start_free(void);	/* time.c calibrates the timer ... */
-void lapic_calibrate(u64 elapsed_ns, u32 start_count);	/* ... with these */
+u32 lapic_timer_now(void);
+void lapic_calibrate(u64 elapsed_ns, u64 counted);	/* ... with these */
 void lapic_eoi(void);
 u32 lapic_id(void);
 void lapic_send_ipi(u32 apic_id, int vector);

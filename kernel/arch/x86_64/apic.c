@@ -65,16 +65,15 @@ void lapic_eoi(void)
 	apic_write(APIC_EOI, 0);
 }
 
-static u32 lapic_timer_count(void)
+u32 lapic_timer_now(void)
 {
-	apic_map();
 	return apic_read(APIC_TIMER_CUR);
 }
 
-void lapic_calibrate(u64 elapsed_ns, u32 start_count)
+/* The timer counted `counted` in elapsed_ns: set the tick's length. */
+void lapic_calibrate(u64 elapsed_ns, u64 counted)
 {
-	u32 counted = start_count - lapic_timer_count();
-	ticks_per_jiffy = (u32)((u64)counted * (NSEC_PER_SEC / HZ) / elapsed_ns);
+	ticks_per_jiffy = (u32)(counted * (NSEC_PER_SEC / HZ) / elapsed_ns);
 	if (ticks_per_jiffy == 0)
 		ticks_per_jiffy = 1;
 }

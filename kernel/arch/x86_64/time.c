@@ -1,7 +1,7 @@
 /*
  * Time keeping: calibrate the TSC (and the local APIC timer that gives each
  * CPU its tick) against the PIT once at boot (PIT channel 2 counts a known
- * 10 ms), then every clock read is one rdtsc and a multiply.
+ * interval), then every clock read is one rdtsc and a multiply.
  * Wall-clock time comes from the CMOS RTC, read once.
  */
 #include <tine/time.h>
@@ -15,23 +15,54 @@ static u64 tsc_at_boot;
 static u64 tsc_khz = 1000000;	/* a guess until time_init() measures it */
 static u64 realtime_at_boot_ns;
 
-/* Count TSC cycles, and local APIC timer counts, while PIT channel 2 counts
- * down 10 ms. */
-static u64 calibrate_tsc_khz(void)
-{
-	u16 count = 11932;		/* 1193182 Hz / 100 */
+/*
+ * Count TSC cycles, and local APIC timer counts, while PIT channel 2 counts
+ * down 2 ms; do it five times and keep the median of each.  Under TCG the
+ * virtual CPU is a host thread: if the host deschedules it inside a window,
+ * that one window is wrong (by milliseconds), and a single window would
+ * skew every clock read and tick for the whole run.
+ */
+#define PIT_HZ 1193182
+#define CAL_PIT_COUNT 2386		/* 2 ms */
+#define CAL_WINDOWS 5
 
+static void pit_window(u64 *tsc, u32 *apic)
+{
 	outb(0x61, (inb(0x61) & ~0x02) | 0x01);	/* gate on, speaker off */
 	outb(0x43, 0xb0);		/* channel 2, lo/hi, one-shot */
-	outb(0x42, count & 0xff);
-	outb(0x42, count >> 8);
+	outb(0x42, CAL_PIT_COUNT & 0xff);
+	outb(0x42, CAL_PIT_COUNT >> 8);
 	u32 apic0 = lapic_timer_start_free();
 	u64 t0 = rdtsc();
 	while (!(inb(0x61) & 0x20))	/* OUT2 goes high at terminal count */
 		;
-	u64 t1 = rdtsc();
-	lapic_calibrate(10000000, apic0);
-	return (t1 - t0) / 10;
+	*tsc = rdtsc() - t0;
+	*apic = apic0 - lapic_timer_now();
+}
+
+static u64 median(u64 *v, int n)
+{
+	for (int i = 1; i < n; i++)	/* insertion sort: five values */
+		for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			u64 t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return v[n / 2];
+}
+
+static u64 calibrate_tsc_khz(void)
+{
+	u64 tsc[CAL_WINDOWS], apic[CAL_WINDOWS];
+	u64 window_ns = (u64)CAL_PIT_COUNT * NSEC_PER_SEC / PIT_HZ;
+
+	for (int i = 0; i < CAL_WINDOWS; i++) {
+		u32 a;
+		pit_window(&tsc[i], &a);
+		apic[i] = a;
+	}
+	lapic_calibrate(window_ns, median(apic, CAL_WINDOWS));
+	return median(tsc, CAL_WINDOWS) * 1000000 / window_ns;
 }
 
 static u8 cmos_read(u8 reg)
