@@ -17,52 +17,50 @@ static u64 realtime_at_boot_ns;
 
 /*
  * Count TSC cycles, and local APIC timer counts, while PIT channel 2 counts
- * down 2 ms; do it five times and keep the median of each.  Under TCG the
- * virtual CPU is a host thread: if the host deschedules it inside a window,
- * that one window is wrong (by milliseconds), and a single window would
- * skew every clock read and tick for the whole run.
+ * down 1 ms, ten times, and keep the smallest of each.  Under TCG the
+ * virtual CPU is a host thread: if the host deschedules it while the PIT
+ * reaches its count, the loop sees that only when it runs again, and that
+ * window reads long by however long the stall was (5 ms and more were seen
+ * under load), so one window would skew every clock read for the whole run.
+ * A stall can only lengthen a window (the clocks are read before the PIT
+ * starts), so the shortest is the truest.  One window first, thrown away,
+ * warms up the code.
  */
 #define PIT_HZ 1193182
-#define CAL_PIT_COUNT 2386		/* 2 ms */
-#define CAL_WINDOWS 5
+#define CAL_PIT_COUNT 1193		/* 1 ms */
+#define CAL_WINDOWS 10
 
 static void pit_window(u64 *tsc, u32 *apic)
 {
 	outb(0x61, (inb(0x61) & ~0x02) | 0x01);	/* gate on, speaker off */
 	outb(0x43, 0xb0);		/* channel 2, lo/hi, one-shot */
 	outb(0x42, CAL_PIT_COUNT & 0xff);
-	outb(0x42, CAL_PIT_COUNT >> 8);
-	u32 apic0 = lapic_timer_start_free();
+	lapic_timer_start_free();
+	/* Read the clocks, then start the PIT: a stall in between can only
+	 * make the window longer, never shorter. */
+	u32 apic0 = lapic_timer_now();
 	u64 t0 = rdtsc();
+	outb(0x42, CAL_PIT_COUNT >> 8);	/* the count starts with this write */
 	while (!(inb(0x61) & 0x20))	/* OUT2 goes high at terminal count */
 		;
 	*tsc = rdtsc() - t0;
 	*apic = apic0 - lapic_timer_now();
 }
 
-static u64 median(u64 *v, int n)
-{
-	for (int i = 1; i < n; i++)	/* insertion sort: five values */
-		for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
-			u64 t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return v[n / 2];
-}
-
 static u64 calibrate_tsc_khz(void)
 {
-	u64 tsc[CAL_WINDOWS], apic[CAL_WINDOWS];
+	u64 tsc, best_tsc = ~0ULL;
+	u32 apic, best_apic = ~0U;
 	u64 window_ns = (u64)CAL_PIT_COUNT * NSEC_PER_SEC / PIT_HZ;
 
+	pit_window(&tsc, &apic);
 	for (int i = 0; i < CAL_WINDOWS; i++) {
-		u32 a;
-		pit_window(&tsc[i], &a);
-		apic[i] = a;
+		pit_window(&tsc, &apic);
+		best_tsc = MIN(best_tsc, tsc);
+		best_apic = MIN(best_apic, apic);
 	}
-	lapic_calibrate(window_ns, median(apic, CAL_WINDOWS));
-	return median(tsc, CAL_WINDOWS) * 1000000 / window_ns;
+	lapic_calibrate(window_ns, best_apic);
+	return best_tsc * 1000000 / window_ns;
 }
 
 static u8 cmos_read(u8 reg)
