@@ -21,6 +21,8 @@
 #include <tine/errno.h>
 #include <tine/slab.h>
 #include <tine/trace.h>
+#include <tine/smp.h>
+#include <tine/kernel_lock.h>
 
 /* The PVH boot ABI's start-of-day information (xen/arch-x86/hvm/start_info.h). */
 struct hvm_start_info {
@@ -47,7 +49,7 @@ void cpu_idle(void) __attribute__((noreturn));
 
 static char cmdline_buf[1024];
 static struct cmdline cmdline;
-static u64 initrd_start, initrd_size;
+static u64 initrd_start, initrd_size, rsdp_paddr;
 u64 boot_done_ns;			/* kernel entry to /init, for the log */
 
 static u64 kernel_end_phys(void)
@@ -61,6 +63,8 @@ static void parse_start_info(const struct hvm_start_info *si)
 		panic("not booted through PVH (bad start_info magic %x)", si->magic);
 	if (si->cmdline_paddr)
 		strlcpy(cmdline_buf, phys_to_virt(si->cmdline_paddr), sizeof(cmdline_buf));
+	if (si->version >= 1)
+		rsdp_paddr = si->rsdp_paddr;
 	if (si->nr_modules) {
 		const struct hvm_modlist_entry *m = phys_to_virt(si->modlist_paddr);
 		initrd_start = m->paddr;
@@ -227,7 +231,7 @@ void kmain(u64 start_info_phys)
 		trace_setup(cmdline.trace);	/* trace=syscall,proc,... */
 	pr_info("Tine kernel, command line: %s\n", shown);
 
-	cpu_init();
+	cpu_init(&cpu0, 0);
 	memory_init(si);
 	paging_init();
 	mm_caches_init();
@@ -235,6 +239,9 @@ void kmain(u64 start_info_phys)
 	irq_init();
 	time_init();
 	timer_init();
+	lock_kernel();			/* the other CPUs' ticks wait for boot */
+	smp_init(rsdp_paddr);
+	paging_drop_identity();
 	vfs_init();
 	unpack_initrd();
 	serial_enable_rx();
@@ -244,5 +251,6 @@ void kmain(u64 start_info_phys)
 		panic("cannot create the init task");
 	init_task_ptr = init;
 	sched_add_new(init);
+	unlock_kernel();
 	cpu_idle();
 }

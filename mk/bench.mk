@@ -50,7 +50,7 @@ bench: $(BENCH_DIR)/bench.cpio
 		--tine $(BUILD)/tine.elf --linux $(LINUX_KERNEL) \
 		--modes "$(BENCH_MODES)" --kernels "$(BENCH_KERNELS)" \
 		--runs $(BENCH_RUNS) --timeout $(BENCH_TIMEOUT) \
-		--out $(BENCH_DIR) $(BENCH_ARGS)
+		--smp $(CPUS) --out $(BENCH_DIR) $(BENCH_ARGS)
 
 bench-md:
 	$(MAKE) bench BENCH_ARGS="--md docs/bench-latest.md"

@@ -29,12 +29,12 @@ $(BUILD)/busybox.cpio: $(BUSYBOX_SCENARIOS) mk/busybox.mk FORCE
 	@python3 tools/mkcpio.py -o $@ $@.d $(BUSYBOX_NODES)
 
 test-busybox-linux: $(BUILD)/busybox.cpio
-	python3 tools/qemu.py --kernel $(LINUX_KERNEL) --initrd $< \
+	python3 tools/qemu.py --kernel $(LINUX_KERNEL) --initrd $< --smp $(CPUS) \
 		--log $(BUILD)/busybox-linux.log --timeout $(BUSYBOX_TIMEOUT) > /dev/null
 
 test-busybox-tine: kernel $(BUILD)/busybox.cpio
 	-python3 tools/qemu.py --kernel $(BUILD)/tine.elf --initrd $(BUILD)/busybox.cpio \
-		--log $(BUILD)/busybox-tine.log --timeout $(BUSYBOX_TIMEOUT) > /dev/null
+		--smp $(CPUS) --log $(BUILD)/busybox-tine.log --timeout $(BUSYBOX_TIMEOUT) > /dev/null
 
 test-busybox: test-busybox-linux test-busybox-tine
 	python3 tools/busybox-compare.py $(BUILD)/busybox-linux.log $(BUILD)/busybox-tine.log

@@ -1,13 +1,16 @@
 # mk/test.mk: initramfs images and the test, run and debug targets.
 #   make test        deps, then test-unit, test-linux, test-tine, test-boot,
-#                    test-trace, test-busybox, test-debug and test-cpu-max
+#                    test-trace, test-busybox, test-smp, test-debug and
+#                    test-cpu-max
 #                    (mk/debug.mk) and fuzz-ci (mk/fuzz.mk), in order
 #   make test-linux  the runner on Debian's kernel (the oracle), tests/user
 #                    plus tests/pending
 #   make test-tine   tests/user on build/tine.elf; TINE_MODE=runner (default)
 #                    boots once and the runner runs every test,
 #                    TINE_MODE=boot boots once per test with rdinit=/tests/NAME
+#   make test-smp    test-linux, test-tine and test-busybox at -smp 2
 #   make run         busybox's shell on Tine in this terminal (Ctrl-A X quits)
+#   CPUS=N           any of these with N CPUs (QEMU -smp N)
 #   make debug       the same, paused for gdb -x tools/gdbinit
 # Images are rebuilt on every use (cheap, and deterministic byte for byte).
 
@@ -19,6 +22,8 @@ LINUX_TIMEOUT ?= 120
 TINE_TIMEOUT ?= 120
 BOOT_TIMEOUT ?= 30
 APPEND ?=
+# QEMU's -smp: make test CPUS=4, make run CPUS=4
+CPUS ?= 1
 
 # Device nodes and directories the images carry besides the staged files.
 IMAGE_NODES := --dir dev:755 --dir tmp:1777 \
@@ -65,9 +70,17 @@ test:
 	$(MAKE) test-boot
 	$(MAKE) test-trace
 	$(MAKE) test-busybox
+	$(MAKE) test-smp
 	$(MAKE) test-debug
 	$(MAKE) test-cpu-max
 	$(MAKE) fuzz-ci
+
+# The user tests and the busybox scenarios again with two CPUs, on both
+# kernels (CPUS=4 and more by hand: make test-smp SMP_CPUS=4).
+SMP_CPUS ?= 2
+.PHONY: test-smp
+test-smp:
+	$(MAKE) test-linux test-tine test-busybox CPUS=$(SMP_CPUS)
 
 # Broken initramfs images and a crashing /init: clear messages, clean exits.
 .PHONY: test-boot
@@ -76,14 +89,14 @@ test-boot: kernel
 
 test-linux: $(BUILD)/test-linux.cpio
 	python3 tools/run-tests.py --name linux --kernel $(LINUX_KERNEL) \
-		--initrd $< --log $(BUILD)/test-linux.log --timeout $(LINUX_TIMEOUT) --append "$(APPEND)" \
+		--initrd $< --log $(BUILD)/test-linux.log --timeout $(LINUX_TIMEOUT) --append "$(APPEND)" --smp $(CPUS) \
 		--expect $(words $(USER_TESTS) $(PENDING_TESTS))
 
 ifeq ($(TINE_MODE),runner)
 test-tine: kernel $(BUILD)/test-tine.cpio
 	python3 tools/run-tests.py --name tine --kernel $(BUILD)/tine.elf \
 		--initrd $(BUILD)/test-tine.cpio --log $(BUILD)/test-tine.log \
-		--timeout $(TINE_TIMEOUT) \
+		--timeout $(TINE_TIMEOUT) --smp $(CPUS) \
 		--append "$(APPEND)" --expect $(words $(USER_TESTS))
 else
 test-tine: kernel $(BUILD)/test-tine.cpio
@@ -91,7 +104,7 @@ test-tine: kernel $(BUILD)/test-tine.cpio
 		--kernel $(BUILD)/tine.elf --initrd $(BUILD)/test-tine.cpio \
 		--list $(BUILD)/test-tine.cpio.d/tests/list \
 		--log $(BUILD)/test-tine.log \
-		--timeout $(BOOT_TIMEOUT) --append "$(APPEND)" \
+		--timeout $(BOOT_TIMEOUT) --append "$(APPEND)" --smp $(CPUS) \
 		--expect $(words $(USER_TESTS))
 endif
 
@@ -99,7 +112,7 @@ run:
 	$(MAKE) deps
 	$(MAKE) kernel $(BUILD)/run.cpio
 	python3 tools/qemu.py --interactive --kernel $(BUILD)/tine.elf \
-		--initrd $(BUILD)/run.cpio --append "$(APPEND)"
+		--initrd $(BUILD)/run.cpio --append "$(APPEND)" --smp $(CPUS)
 
 debug:
 	$(MAKE) deps
@@ -108,4 +121,4 @@ debug:
 	@echo "    gdb -x tools/gdbinit     (stops at kmain; then c, bt, ...)"
 	@echo "Quit QEMU with Ctrl-A X."
 	python3 tools/qemu.py --gdb --kernel $(BUILD)/tine.elf \
-		--initrd $(BUILD)/run.cpio --append "$(APPEND)"
+		--initrd $(BUILD)/run.cpio --append "$(APPEND)" --smp $(CPUS)

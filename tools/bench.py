@@ -80,9 +80,12 @@ ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1bc")
 LINE_RE = re.compile(r"(BENCH(?:-INIT|-BEGIN|-DONE|FAIL|NOTE)?)\b ?(.*)")
 
 
+SMP = 1     # --smp: QEMU's -smp for every boot
+
+
 def boot(kernel, initrd, icount, timeout, log):
     """Boot once. Returns (status, text, host seconds to BENCH-INIT or None)."""
-    cmd = qemu.command(kernel, initrd, icount=icount)
+    cmd = qemu.command(kernel, initrd, icount=icount, smp=SMP)
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -379,7 +382,10 @@ def main():
     ap.add_argument("--icount-profile", action="store_true",
                     help="profile under -icount shift=0")
     ap.add_argument("--top", type=int, default=12)
+    ap.add_argument("--smp", type=int, default=1, help="CPUs for both kernels")
     a = ap.parse_args()
+    global SMP
+    SMP = a.smp
     if a.profile:
         os.makedirs(a.out, exist_ok=True)
         k = {"linux": a.linux, "tine": a.tine}.get(a.profile, a.profile)
@@ -430,9 +436,9 @@ def main():
     tine_built = (time.strftime("%Y-%m-%d %H:%M",
                                 time.localtime(os.path.getmtime(a.tine)))
                   if os.path.exists(a.tine) else "missing")
-    head = ("Tine vs Linux (%s), commit %s, %s (%s built %s); icount: 1 run, "
+    head = ("Tine vs Linux (%s), -smp %d, commit %s, %s (%s built %s); icount: 1 run, "
             "tcg: median of %d; %.0f s\n"
-            % (os.path.basename(qemu.resolve(a.linux)), git_rev(),
+            % (os.path.basename(qemu.resolve(a.linux)), a.smp, git_rev(),
                time.strftime("%Y-%m-%d %H:%M"), a.tine, tine_built, a.runs,
                time.monotonic() - t_start))
     print()

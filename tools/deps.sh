@@ -2,12 +2,13 @@
 # Install the Debian packages Tine's build and tests need: QEMU to boot
 # kernels, musl to build static test programs, busybox-static for the guest
 # shell, Debian's Linux kernel as the test oracle, cmocka for host unit tests,
-# and cpio for inspecting images. When everything is present it only runs
-# dpkg-query (fast, no network); otherwise it runs apt-get update and installs
-# what is missing, through sudo when not root.
+# cpio for inspecting images, and chromium for the screenshot test of the
+# trace pictures (tests/trace/check_page.py). When everything is present it
+# only runs dpkg-query (fast, no network); otherwise it runs apt-get update
+# and installs what is missing, through sudo when not root.
 set -e
 
-PKGS="qemu-system-x86 musl-tools busybox-static linux-image-amd64 libcmocka-dev cpio"
+PKGS="qemu-system-x86 musl-tools busybox-static linux-image-amd64 libcmocka-dev cpio chromium"
 
 missing=""
 for p in $PKGS; do

@@ -57,7 +57,7 @@ def tail(log, n=30):
 
 def runner_mode(a):
     status = qemu.run(a.kernel, a.initrd, a.append, a.log, a.timeout,
-                      out=Prefixer(a.name))
+                      smp=a.smp, out=Prefixer(a.name))
     with open(a.log, "rb") as f:
         text = ESCAPE.sub(b"", f.read().replace(b"\r", b""))
     m = SUMMARY.findall(text)
@@ -96,7 +96,7 @@ def boot_mode(a):
         log = os.path.join(logdir, name + ".log")
         status = qemu.run(a.kernel, a.initrd,
                           f"{a.append} rdinit=/tests/{name}".strip(),
-                          log, a.timeout, out=None)
+                          log, a.timeout, smp=a.smp, out=None)
         with open(log, "rb") as f:
             m = PANIC.search(f.read())
         if m and int(m.group(1), 16) == 0:
@@ -128,6 +128,7 @@ def main():
     ap.add_argument("--mode", choices=["runner", "boot"], default="runner")
     ap.add_argument("--list", help="tests/list file, for --mode boot")
     ap.add_argument("--append", default="", help="extra kernel command line")
+    ap.add_argument("--smp", type=int, default=1, help="CPUs QEMU gives")
     ap.add_argument("--timeout", type=float, default=120,
                     help="seconds per QEMU run")
     ap.add_argument("--log", help="serial log (default build/test-NAME.log)")

@@ -7,8 +7,10 @@
 #define TINE_CPU_H
 
 #include <tine/types.h>
+#include <tine/list.h>
 
 struct task_struct;
+struct spinlock;
 
 struct tss {
 	u32 reserved0;
@@ -20,22 +22,50 @@ struct tss {
 	u16 iomap_base;
 } __attribute__((packed));
 
+#define MAX_CPUS 8
+
 struct cpu {
 	struct cpu *self;		/* %gs:0 */
 	struct task_struct *current_task;	/* %gs:8 */
 	u64 kernel_rsp;			/* %gs:16, top of current's kernel stack */
 	u64 user_rsp;			/* %gs:24, scratch for the syscall entry */
-	int id;
+	int id;				/* 0..nr_cpus-1, the index in cpus[] */
+	u32 apic_id;			/* the local APIC's id, for IPIs */
 	struct task_struct *idle;
 	struct task_struct *last_task;	/* the task switched away from */
 	struct pt_regs *irq_regs;	/* registers of the interrupted context */
+	u64 *loaded_pgd;		/* the page tables CR3 holds (tlb.c) */
+
+	/* This CPU's run queue (kernel/proc/sched.c), under rq_lock */
+	struct list_head runqueue;	/* TASK_RUNNING tasks, current included */
+	int nr_running;
+
 	u64 gdt[10];
 	struct tss tss;
 	u64 irq_count, ctxt_switches;
 	u64 user_ticks, system_ticks, idle_ticks;
+#ifdef TINE_DEBUG
+	struct spinlock *held_locks[8];	/* kernel/lib/lockdep.c */
+	int nr_held_locks;
+#endif
 };
 
-extern struct cpu cpu0;
+extern struct cpu cpu0;			/* the boot CPU */
+extern struct cpu *cpus[MAX_CPUS];	/* every CPU brought up, by id */
+extern int nr_cpus;
+
+/* This CPU's area: GS base holds it while in the kernel, at offset 0. */
+static inline struct cpu *this_cpu(void)
+{
+	struct cpu *c;
+	__asm__ volatile("movq %%gs:0, %0" : "=r"(c));
+	return c;
+}
+
+static inline int smp_processor_id(void)
+{
+	return this_cpu()->id;
+}
 
 #define MSR_EFER		0xc0000080
 #define MSR_STAR		0xc0000081
@@ -110,7 +140,7 @@ static inline void cpu_relax_halt(void)
 	__asm__ volatile("sti; hlt; cli" : : : "memory");
 }
 
-void cpu_init(void);			/* GDT, TSS, IDT, MSRs, features */
+void cpu_init(struct cpu *c, int id);	/* GDT, TSS, IDT, MSRs, features */
 void fpu_init_state(void *area);	/* a clean fxsave image for exec */
 extern bool cpu_has_smap;
 

@@ -1,7 +1,6 @@
 /*
- * Hardware interrupts: the legacy 8259 PICs remapped to vectors 32..47 and
- * the PIT on IRQ 0 as the scheduler's tick.  (The LAPIC timer replaces the
- * PIT when SMP arrives.)
+ * Hardware interrupts: the legacy 8259 PICs remapped to vectors 32..47 (the
+ * serial line); each CPU's tick is its local APIC timer (apic.h).
  */
 #ifndef TINE_IRQ_H
 #define TINE_IRQ_H

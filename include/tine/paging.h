@@ -50,6 +50,7 @@ void pte_range_walk_exclusive(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *a
 void switch_pgd(pte_t *pgd);
 void flush_tlb_all(void);
 void paging_init(void);
+void paging_drop_identity(void);
 extern pte_t *kernel_pgd;
 
 #endif

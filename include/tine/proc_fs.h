@@ -58,6 +58,7 @@ struct proc_task_info {
 	u64 sigq, sigq_max;
 	u64 cap_inh, cap_prm, cap_eff, cap_bnd;
 	s32 exit_signal, exit_code;
+	s32 processor;			/* the CPU it last ran on */
 	u64 nvcsw, nivcsw;
 	/* the address space; absent for zombies and kernel threads */
 	bool has_mm;
@@ -74,8 +75,13 @@ struct proc_mem_info {
 };
 
 /* /proc/stat figures; the times are clock ticks. */
+struct proc_cpu_times {
+	u64 user, nice, system, idle;	/* clock ticks (USER_HZ) */
+};
+
 struct proc_cpu_info {
-	u64 user, nice, system, idle;
+	int nr_cpus;
+	struct proc_cpu_times cpu[8];	/* MAX_CPUS */
 	u64 intr, ctxt, btime, processes;
 	u64 running, blocked;
 };
@@ -118,7 +124,7 @@ struct proc_entry {
 	const struct proc_entry *sub;	/* a directory's children, */
 	int nsub;
 	const struct inode_operations *iop;	/* or its own operations */
-	const struct file_operations *fop;
+	const struct file_operations *fop;	/* (a file's: instead of show) */
 };
 
 /* What i_private of a procfs inode points at. */
@@ -178,5 +184,7 @@ int proc_filesystems_show(struct proc_buf *pb, s32 pid);
 int proc_slabinfo_show(struct proc_buf *pb, s32 pid);
 extern const struct inode_operations proc_sys_iops;	/* sys.c: /proc/sys */
 extern const struct file_operations proc_sys_fops;
+extern const struct inode_operations proc_tine_iops;	/* tine.c: /proc/tine */
+extern const struct file_operations proc_tine_fops;
 
 #endif

@@ -25,6 +25,8 @@ void schedule(void);			/* give up the CPU; caller set its state */
 void wake_up_process(struct task_struct *t);	/* make a sleeping task runnable */
 void wake_up_state(struct task_struct *t, int mask);	/* ... if its state is in mask */
 void sched_add_new(struct task_struct *t);	/* first enqueue of a fresh task */
+void kick_process(struct task_struct *t);	/* make it look at its signals */
+void set_cpus_allowed(struct task_struct *t, u64 mask);	/* sched_setaffinity */
 void sched_tick(void);			/* called by the timer interrupt */
 void sched_init(void);
 char task_state_char(const struct task_struct *t);

@@ -86,6 +86,7 @@ long sys_sysinfo(void __user *info);
 long sys_getpriority(int which, int who);
 long sys_setpriority(int which, int who, int niceval);
 long sys_sched_getaffinity(pid_t pid, unsigned int len, void __user *mask);
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *cache);
 long sys_sched_setaffinity(pid_t pid, unsigned int len, const void __user *mask);
 long sys_prctl(int option, u64 a2, u64 a3, u64 a4, u64 a5);
 

@@ -26,6 +26,7 @@ struct mm_struct;
 struct files_struct;
 struct fs_struct;
 struct pt_regs;
+struct cpu;
 
 #define NGROUPS_MAX	65536	/* supplementary groups per process, as Linux */
 
@@ -65,7 +66,9 @@ struct task_struct {
 	int time_slice;			/* ticks left before preemption */
 	bool need_resched;		/* preempt at the next return to user */
 	bool on_rq;
-	struct list_head run_list;	/* link in the runqueue */
+	struct list_head run_list;	/* link in its CPU's runqueue */
+	int cpu;			/* the CPU whose runqueue it is (or was) on */
+	u64 cpus_allowed;		/* sched_setaffinity: bit N = CPU N */
 	const char *wchan;		/* name of the wait queue slept on */
 	u64 utime_ns, stime_ns;		/* CPU time in user and kernel mode */
 	u64 nvcsw, nivcsw;		/* voluntary, involuntary switches */
@@ -145,6 +148,7 @@ void free_task(struct task_struct *t);
 void task_list_add(struct task_struct *t);
 void task_list_del(struct task_struct *t);
 void idle_task_init(void);
+struct task_struct *idle_task_create(struct cpu *c);
 struct task_struct *kernel_thread(int (*fn)(void *), void *arg);
 int count_user_processes(uid_t uid);
 
@@ -156,7 +160,7 @@ int kernel_execve(const char *path, const char *const *argv,
 void do_exit(int code) __attribute__((noreturn));
 void do_group_exit(int code) __attribute__((noreturn));
 void release_task(struct task_struct *t);
-void finish_task_switch(struct task_struct *prev);
+void finish_task_switch(struct task_struct *prev, int prev_state);
 void complete_vfork_done(struct task_struct *t);
 
 struct cred *prepare_creds(void);	/* a private copy for set*id */

@@ -8,17 +8,20 @@
  * Each trace point is a static inline wrapper: when its category is off it
  * costs one load and one predictable branch (trace_on), and a kernel built
  * with TINE_NO_TRACE (make TRACE=0) has no trace points at all.  The
- * categories are chosen on the command line: trace=proc,sched,mm,fd[,live].
+ * categories are chosen on the command line (trace=proc,sched,mm,fd[,live])
+ * or at run time through /proc/tine/trace_events, and /proc/tine/trace
+ * hands the recorded events to a reader while the system runs.
  */
 #ifndef TINE_TRACE_H
 #define TINE_TRACE_H
 
 #include <tine/types.h>
 
-#define TRACE_PROC	0x01	/* fork, exec, exit, wait, reparent, reap */
+#define TRACE_PROC	0x01	/* fork, exec, exit, wait, reparent, reap,
+				   signal generate and deliver */
 #define TRACE_SCHED	0x02	/* sched_switch, sched_wakeup(_new) */
 #define TRACE_MM	0x04	/* page faults, copy-on-write */
-#define TRACE_FD	0x08	/* fd install and close */
+#define TRACE_FD	0x08	/* fd open, dup and close */
 #define TRACE_LIVE	0x100	/* also print each event as it happens */
 
 #define TRACE_STR_LEN 40	/* longest string an event keeps (a path) */
@@ -31,13 +34,16 @@ enum trace_type {
 	TRACE_SCHED_PROCESS_WAIT,
 	TRACE_TASK_REPARENT,
 	TRACE_TASK_REAP,
+	TRACE_SIGNAL_GENERATE,
+	TRACE_SIGNAL_DELIVER,
 	TRACE_SCHED_SWITCH,
 	TRACE_SCHED_WAKEUP,
 	TRACE_SCHED_WAKEUP_NEW,
 	TRACE_PAGE_FAULT_USER,
 	TRACE_PAGE_FAULT_KERNEL,
 	TRACE_COW_FAULT,
-	TRACE_FD_INSTALL,
+	TRACE_FD_OPEN,
+	TRACE_FD_DUP,
 	TRACE_FD_CLOSE,
 	TRACE_NR_TYPES
 };
@@ -68,9 +74,23 @@ struct task_struct;
 struct pt_regs;
 struct page;
 struct file;
+struct kernel_siginfo;
+struct k_sigaction;
+
+/* signal_generate's res field: what became of the signal (Linux's values). */
+enum trace_signal_result {
+	TRACE_SIGNAL_DELIVERED,		/* queued (or its bit set) for the task */
+	TRACE_SIGNAL_IGNORED,		/* dropped: ignored, or the group is dying */
+	TRACE_SIGNAL_ALREADY_PENDING,	/* a standard signal already pending */
+	TRACE_SIGNAL_OVERFLOW_FAIL,	/* a real-time signal that could not queue */
+	TRACE_SIGNAL_LOSE_INFO,		/* pending, but without its siginfo */
+};
 
 /* kernel/lib/trace.c */
 void trace_setup(const char *spec);	/* the trace= command-line value */
+int trace_set_events(const char *spec);	/* a /proc/tine/trace_events write */
+int trace_show_events(char *buf, size_t size);	/* its text when read */
+bool trace_pop(struct trace_entry *e, u64 *lost);	/* oldest unread event */
 void trace_dump(void);			/* print the ring to the console */
 int trace_format(const struct trace_entry *e, char *buf, size_t size);
 const char *trace_type_name(int type);
@@ -85,7 +105,12 @@ void __trace_sched_switch(struct task_struct *prev, struct task_struct *next);
 void __trace_sched_wakeup(struct task_struct *t, int type);
 void __trace_page_fault(struct pt_regs *regs, u64 addr, int err);
 void __trace_cow_fault(u64 addr, struct page *old);
-void __trace_fd(int type, int fd, struct file *f);
+void __trace_signal_generate(int sig, const struct kernel_siginfo *info,
+			     struct task_struct *t, bool group, int res);
+void __trace_signal_deliver(int sig, const struct kernel_siginfo *info,
+			    const struct k_sigaction *ka);
+void __trace_fd_install(int fd, struct file *f);
+void __trace_fd_close(int fd, struct file *f);
 
 /* The trace points: one call each in the code they watch. */
 static inline void trace_sched_process_fork(struct task_struct *child, u64 flags)
@@ -128,6 +153,23 @@ static inline void trace_task_reap(struct task_struct *t)
 		__trace_task_reap(t);
 }
 
+/* A signal was sent to t (group: to its whole thread group); res says
+ * what became of it.  Called with t's sighand->lock held. */
+static inline void trace_signal_generate(int sig, const struct kernel_siginfo *info,
+					 struct task_struct *t, bool group, int res)
+{
+	if (trace_on(TRACE_PROC))
+		__trace_signal_generate(sig, info, t, group, res);
+}
+
+/* current dequeued sig and is about to act on it (ka: its action). */
+static inline void trace_signal_deliver(int sig, const struct kernel_siginfo *info,
+					const struct k_sigaction *ka)
+{
+	if (trace_on(TRACE_PROC))
+		__trace_signal_deliver(sig, info, ka);
+}
+
 static inline void trace_sched_switch(struct task_struct *prev,
 				      struct task_struct *next)
 {
@@ -162,17 +204,22 @@ static inline void trace_cow_fault(u64 addr, struct page *old)
 		__trace_cow_fault(addr, old);
 }
 
+/*
+ * f now sits at fd.  A description with one reference was just opened
+ * (open, pipe); one with more is an existing one installed again: a dup.
+ */
 static inline void trace_fd_install(int fd, struct file *f)
 {
 	if (trace_on(TRACE_FD))
-		__trace_fd(TRACE_FD_INSTALL, fd, f);
+		__trace_fd_install(fd, f);
 }
 
-/* Called before the descriptor's reference is dropped. */
+/* Called before the descriptor's reference is dropped: by close(2),
+ * close-on-exec, dup2 over an open fd, and the last user of the table. */
 static inline void trace_fd_close(int fd, struct file *f)
 {
 	if (trace_on(TRACE_FD))
-		__trace_fd(TRACE_FD_CLOSE, fd, f);
+		__trace_fd_close(fd, f);
 }
 
 #endif

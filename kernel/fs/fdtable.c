@@ -74,8 +74,9 @@ struct files_struct *dup_files(struct files_struct *old)
 
 /* Every fd that goes away comes here: the file loses this reference, and
  * the process (owner) its record locks on the file (fcntl(2)). */
-static void filp_close(struct file *f, struct files_struct *owner)
+static void filp_close(int fd, struct file *f, struct files_struct *owner)
 {
+	trace_fd_close(fd, f);
 	locks_remove_posix(f, owner);
 	fput(f);
 }
@@ -87,7 +88,7 @@ void put_files_struct(struct files_struct *files)
 		return;
 	for (int i = 0; i < files->max_fds; i++)
 		if (files->fd[i])
-			filp_close(files->fd[i], files);
+			filp_close(i, files->fd[i], files);
 	kfree(files->fd);
 	kfree(files->close_on_exec);
 	kfree(files);
@@ -129,7 +130,7 @@ void files_close_on_exec(struct files_struct *files)
 		if (test_bit(files->close_on_exec, i)) {
 			struct file *f = pick_fd(files, i);
 			if (f)
-				filp_close(f, files);
+				filp_close(i, f, files);
 		}
 	}
 }
@@ -211,9 +212,9 @@ int replace_fd(int fd, struct file *f, bool cloexec)
 	old = files->fd[fd];
 	files->fd[fd] = f;
 	assign_bit(files->close_on_exec, fd, cloexec);
-	trace_fd_install(fd, f);
 	if (old)
-		filp_close(old, files);
+		filp_close(fd, old, files);
+	trace_fd_install(fd, f);
 	return fd;
 }
 
@@ -232,8 +233,7 @@ int close_fd(int fd)
 
 	if (!f)
 		return -EBADF;
-	trace_fd_close(fd, f);
-	filp_close(f, current->files);
+	filp_close(fd, f, current->files);
 	return 0;
 }
 

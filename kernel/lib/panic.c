@@ -2,7 +2,8 @@
  * panic() and the machine's ways out: power off (QEMU's ACPI port on the
  * default `pc` machine) and reset (keyboard controller, then a triple
  * fault).  With panic=N the kernel resets after N seconds, at once for a
- * negative N, or never for 0 (like Linux, it then halts forever).
+ * negative N, or never for 0 (like Linux, it then halts forever).  A
+ * panicking CPU first stops the others with an IPI.
  */
 #include <tine/panic.h>
 #include <tine/printk.h>
@@ -11,6 +12,7 @@
 #include <tine/time.h>
 #include <tine/trace.h>
 #include <tine/traps.h>
+#include <tine/smp.h>
 
 int panic_timeout;
 
@@ -35,10 +37,16 @@ void machine_restart(void)
 
 void panic(const char *fmt, ...)
 {
+	static int panicking;
 	char buf[256];
 	va_list ap;
 
 	__asm__ volatile("cli");
+	/* One CPU reports; the others stop where they are. */
+	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_SEQ_CST))
+		for (;;)
+			__asm__ volatile("hlt");
+	smp_stop_others();
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);

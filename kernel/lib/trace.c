@@ -1,11 +1,13 @@
 /*
  * The lifecycle trace: the ring buffer that the trace points in
- * include/tine/trace.h record into, the trace= command-line switch, and the
- * text format (docs/trace.md).  Recording is cheap and printing is not, so
- * events are kept as binary records and only turned into text when the ring
- * is dumped to the serial console, at power-off and at panic (a reader
- * needs no system call and nothing that could be broken), or as they
- * happen with trace=...,live.  A full ring overwrites its oldest events and
+ * include/tine/trace.h record into, the switch (trace= on the command line,
+ * /proc/tine/trace_events at run time), and the text format
+ * (docs/trace.md).  Recording is cheap and printing is not, so events are
+ * kept as binary records and only turned into text when they are read:
+ * by a reader of /proc/tine/trace, which consumes them (trace_pop), by the
+ * dump to the serial console at power-off and panic (which needs no system
+ * call and nothing that could be broken), or as they happen with
+ * trace=...,live.  A full ring overwrites its oldest unread events and
  * counts them as lost.  There is one ring per CPU; Tine runs on one.
  */
 #include <tine/trace.h>
@@ -25,6 +27,7 @@
 
 #define TRACE_RING_SIZE 8192		/* events kept per CPU, a power of two */
 #define TRACE_FORMAT_VERSION 1
+#define TRACE_SYSCALL 0x200		/* the word "syscall": syscall_trace */
 
 u32 trace_mask;
 extern bool syscall_trace;		/* arch/x86_64/syscall.c: trace=syscall */
@@ -33,6 +36,7 @@ struct trace_ring {
 	spinlock_t lock;		/* taken with interrupts off: the timer
 					   interrupt wakes tasks, which traces */
 	u64 head;			/* events ever written */
+	u64 tail;			/* events read (or lost) so far */
 	struct trace_entry ent[TRACE_RING_SIZE];
 };
 
@@ -46,13 +50,16 @@ static const char *const type_names[TRACE_NR_TYPES] = {
 	[TRACE_SCHED_PROCESS_WAIT] = "sched_process_wait",
 	[TRACE_TASK_REPARENT] = "task_reparent",
 	[TRACE_TASK_REAP] = "task_reap",
+	[TRACE_SIGNAL_GENERATE] = "signal_generate",
+	[TRACE_SIGNAL_DELIVER] = "signal_deliver",
 	[TRACE_SCHED_SWITCH] = "sched_switch",
 	[TRACE_SCHED_WAKEUP] = "sched_wakeup",
 	[TRACE_SCHED_WAKEUP_NEW] = "sched_wakeup_new",
 	[TRACE_PAGE_FAULT_USER] = "page_fault_user",
 	[TRACE_PAGE_FAULT_KERNEL] = "page_fault_kernel",
 	[TRACE_COW_FAULT] = "cow_fault",
-	[TRACE_FD_INSTALL] = "fd_install",
+	[TRACE_FD_OPEN] = "fd_open",
+	[TRACE_FD_DUP] = "fd_dup",
 	[TRACE_FD_CLOSE] = "fd_close",
 };
 
@@ -66,47 +73,84 @@ static const struct {
 	u32 bits;
 } categories[] = {
 	{ "proc", TRACE_PROC }, { "sched", TRACE_SCHED }, { "mm", TRACE_MM },
-	{ "fd", TRACE_FD }, { "live", TRACE_LIVE },
+	{ "fd", TRACE_FD }, { "live", TRACE_LIVE }, { "syscall", TRACE_SYSCALL },
 	{ "all", TRACE_PROC | TRACE_SCHED | TRACE_MM | TRACE_FD },
 };
 
-static void enable_word(const char *w)
+/* The bits of one category word, or 0 for an unknown word. */
+static u32 word_bits(const char *w)
 {
-	if (!strcmp(w, "syscall")) {
-		syscall_trace = true;
-		return;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(categories); i++) {
-		if (!strcmp(w, categories[i].name)) {
-			trace_mask |= categories[i].bits;
-			return;
-		}
-	}
-	pr_warn("trace: unknown category '%s' (proc sched mm fd live all syscall)\n", w);
+	for (size_t i = 0; i < ARRAY_SIZE(categories); i++)
+		if (!strcmp(w, categories[i].name))
+			return categories[i].bits;
+	return 0;
 }
 
-/* Parse "proc,sched,mm,fd,live" (also "all", "syscall"): set trace_mask. */
-void trace_setup(const char *spec)
+/*
+ * Parse "proc,sched,mm,fd,live" (also "all", "syscall"; spaces and a
+ * newline count as commas) into *mask, skipping unknown words.  Returns
+ * false if there was one, with the first of them in bad.
+ */
+static bool parse_spec(const char *spec, u32 *mask, char *bad, size_t bad_size)
 {
 	char word[16];
 	size_t n = 0;
+	bool ok = true;
 
+	*mask = 0;
 	for (const char *p = spec;; p++) {
-		if (*p == ',' || *p == '\0') {
+		if (*p == ',' || *p == ' ' || *p == '\n' || *p == '\0') {
 			word[n] = '\0';
-			if (n)
-				enable_word(word);
+			u32 bits = n ? word_bits(word) : 0;
+			if (n && !bits && ok) {
+				strlcpy(bad, word, bad_size);
+				ok = false;
+			}
+			*mask |= bits;
 			n = 0;
 			if (!*p)
-				break;
+				return ok;
 		} else if (n < sizeof(word) - 1) {
 			word[n++] = *p;
 		}
 	}
+}
+
+/* Switch to exactly the categories in mask (the syscall log included). */
+static void set_mask(u32 mask)
+{
+	syscall_trace = mask & TRACE_SYSCALL;
+	trace_mask = mask & ~TRACE_SYSCALL;
 #ifdef TINE_NO_TRACE
 	if (trace_mask)
 		pr_warn("trace: this kernel was built with TRACE=0; no events\n");
 #endif
+}
+
+/* The trace= command-line value: unknown words are warned about. */
+void trace_setup(const char *spec)
+{
+	char bad[16];
+	u32 mask;
+
+	if (!parse_spec(spec, &mask, bad, sizeof(bad)))
+		pr_warn("trace: unknown category '%s' (proc sched mm fd live all syscall)\n", bad);
+	set_mask(mask);
+}
+
+/*
+ * A write to /proc/tine/trace_events: the categories from now on, exactly
+ * ("" switches everything off).  Unknown words change nothing: -EINVAL.
+ */
+int trace_set_events(const char *spec)
+{
+	char bad[16];
+	u32 mask;
+
+	if (!parse_spec(spec, &mask, bad, sizeof(bad)))
+		return -EINVAL;
+	set_mask(mask);
+	return 0;
 }
 
 /* Copy a string field, keeping the line one event of space-free words. */
@@ -140,7 +184,7 @@ static struct trace_entry *reserve(int type, u64 *flags)
 	memset(e, 0, sizeof(*e));
 	e->ts_ns = ktime_get_ns();
 	e->type = (u16)type;
-	e->cpu = (u16)cpu0.id;
+	e->cpu = (u16)smp_processor_id();
 	e->pid = cur ? cur->tgid : 0;
 	e->tid = cur ? cur->pid : 0;
 	return e;
@@ -273,7 +317,34 @@ void __trace_cow_fault(u64 addr, struct page *old)
 	emit(e, flags);
 }
 
-void __trace_fd(int type, int fd, struct file *f)
+void __trace_signal_generate(int sig, const struct kernel_siginfo *info,
+			     struct task_struct *t, bool group, int res)
+{
+	u64 flags;
+	struct trace_entry *e = reserve(TRACE_SIGNAL_GENERATE, &flags);
+	put_str(e->str[0], t->comm);
+	e->arg[0] = (u64)sig;
+	e->arg[1] = (u64)(s64)(info ? info->si_errno : 0);
+	e->arg[2] = (u64)(s64)(info ? info->si_code : SI_KERNEL);
+	e->arg[3] = (u64)t->pid;
+	e->arg[4] = (u64)group | (u64)res << 32;
+	emit(e, flags);
+}
+
+void __trace_signal_deliver(int sig, const struct kernel_siginfo *info,
+			    const struct k_sigaction *ka)
+{
+	u64 flags;
+	struct trace_entry *e = reserve(TRACE_SIGNAL_DELIVER, &flags);
+	e->arg[0] = (u64)sig;
+	e->arg[1] = (u64)(s64)info->si_errno;
+	e->arg[2] = (u64)(s64)info->si_code;
+	e->arg[3] = ka->handler;
+	e->arg[4] = ka->flags;
+	emit(e, flags);
+}
+
+static void trace_fd(int type, int fd, struct file *f)
 {
 	u64 flags;
 	struct trace_entry *e = reserve(type, &flags);
@@ -282,6 +353,16 @@ void __trace_fd(int type, int fd, struct file *f)
 	e->arg[2] = (u64)f->f_inode;
 	e->arg[3] = f->f_count;
 	emit(e, flags);
+}
+
+void __trace_fd_install(int fd, struct file *f)
+{
+	trace_fd(f->f_count == 1 ? TRACE_FD_OPEN : TRACE_FD_DUP, fd, f);
+}
+
+void __trace_fd_close(int fd, struct file *f)
+{
+	trace_fd(TRACE_FD_CLOSE, fd, f);
 }
 
 static const char *state_name(u64 c)
@@ -348,7 +429,16 @@ static int format_fields(const struct trace_entry *e, char *b, size_t n)
 		return snprintf(b, n, "address=0x%llx outcome=%s refcount=%llu pfn=0x%llx",
 				(unsigned long long)a[0], a[1] == 1 ? "reuse" : "copy",
 				(unsigned long long)a[1], (unsigned long long)a[2]);
-	case TRACE_FD_INSTALL:
+	case TRACE_SIGNAL_GENERATE:
+		return snprintf(b, n, "sig=%d errno=%d code=%d comm=%s pid=%d grp=%d res=%d",
+				(int)a[0], (int)a[1], (int)a[2], e->str[0], (int)a[3],
+				(int)(u32)a[4], (int)(a[4] >> 32));
+	case TRACE_SIGNAL_DELIVER:
+		return snprintf(b, n, "sig=%d errno=%d code=%d sa_handler=%llx sa_flags=%llx",
+				(int)a[0], (int)a[1], (int)a[2], (unsigned long long)a[3],
+				(unsigned long long)a[4]);
+	case TRACE_FD_OPEN:
+	case TRACE_FD_DUP:
 	case TRACE_FD_CLOSE:
 		return snprintf(b, n, "fd=%d file=0x%llx inode=0x%llx f_count=%llu",
 				(int)a[0], (unsigned long long)a[1],
@@ -368,24 +458,56 @@ int trace_format(const struct trace_entry *e, char *buf, size_t size)
 	return n + format_fields(e, buf + n, size - n);
 }
 
-static void print_mask(char *buf, size_t size)
+/* The category words of mask, comma-separated ("all" is not one). */
+static size_t print_mask(u32 mask, char *buf, size_t size)
 {
 	size_t used = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i + 1 < ARRAY_SIZE(categories); i++) {
-		if (trace_mask & categories[i].bits)
+		if (mask & categories[i].bits)
 			used += snprintf(buf + used, size - used, "%s%s",
 					 used ? "," : "", categories[i].name);
 		if (used >= size)
-			break;
+			return size - 1;
 	}
+	return used;
+}
+
+/* What /proc/tine/trace_events reads: the words now on, and a newline. */
+int trace_show_events(char *buf, size_t size)
+{
+	size_t n = print_mask(trace_mask | (syscall_trace ? TRACE_SYSCALL : 0),
+			      buf, size - 1);
+	buf[n++] = '\n';
+	buf[n] = '\0';
+	return (int)n;
+}
+
+/*
+ * Take the oldest unread event into *e, adding to *lost the events that
+ * were overwritten before anyone read them.  False if there is none.
+ */
+bool trace_pop(struct trace_entry *e, u64 *lost)
+{
+	u64 flags = spin_lock_irqsave(&ring0.lock);
+	bool any = ring0.tail != ring0.head;
+
+	if (ring0.head - ring0.tail > TRACE_RING_SIZE) {
+		*lost += ring0.head - TRACE_RING_SIZE - ring0.tail;
+		ring0.tail = ring0.head - TRACE_RING_SIZE;
+	}
+	if (any)
+		*e = ring0.ent[ring0.tail++ % TRACE_RING_SIZE];
+	spin_unlock_irqrestore(&ring0.lock, flags);
+	return any;
 }
 
 /*
  * Print the ring, oldest event first, between two marker lines that
  * tools/trace/ looks for in the serial log.  Called at power-off and panic
  * with interrupts off, so it takes no lock: whatever is half-written is
- * the price of never deadlocking on the way down.  With live printing the
+ * the price of never deadlocking on the way down.  Events already read
+ * from /proc/tine/trace are not printed again, and with live printing the
  * events are out already.
  */
 void trace_dump(void)
@@ -396,12 +518,12 @@ void trace_dump(void)
 	if (!(trace_mask & ~TRACE_LIVE) || (trace_mask & TRACE_LIVE))
 		return;
 	u64 head = ring0.head;
-	u64 first = head > TRACE_RING_SIZE ? head - TRACE_RING_SIZE : 0;
-	print_mask(mask, sizeof(mask));
+	u64 first = MAX(ring0.tail, head > TRACE_RING_SIZE ? head - TRACE_RING_SIZE : 0);
+	print_mask(trace_mask, mask, sizeof(mask));
 	int n = snprintf(line, sizeof(line),
 			 "\n# tine-trace begin format=%d mask=%s events=%llu lost=%llu\n",
 			 TRACE_FORMAT_VERSION, mask, (unsigned long long)(head - first),
-			 (unsigned long long)first);
+			 (unsigned long long)(first - ring0.tail));
 	serial_write(line, n);
 	for (u64 i = first; i < head; i++) {
 		n = trace_format(&ring0.ent[i % TRACE_RING_SIZE], line, sizeof(line) - 1);

@@ -7,6 +7,7 @@
  * SIGSEGV for user code, or -EFAULT for a kernel user-copy.
  */
 #include <tine/mm.h>
+#include <tine/tlb.h>
 #include <tine/page.h>
 #include <tine/string.h>
 #include <tine/errno.h>
@@ -106,6 +107,11 @@ static int cow_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		       vma_pte_flags(vma, true) | PTE_ANON;
 		page_add_mapping(copy);
 		page_remove_mapping(old);
+		/* Other CPUs running this mm may still read the old page
+		 * through their TLBs; they must see the copy before we write
+		 * to it.  (Making a page writable in place needs no such
+		 * flush: a stale read-only entry just faults once more.) */
+		flush_tlb_others(mm);
 		put_page(old);
 	}
 	invlpg(addr);

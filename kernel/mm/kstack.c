@@ -18,8 +18,9 @@
  * is freed when its last stack goes, so the pages in use return exactly to
  * what they were (the test runner's leak check counts them).
  *
- * Locking: the slot map will need a lock with SMP, and freeing a slot a
- * TLB shootdown on the other CPUs (today invlpg on the one CPU).
+ * Locking: the big kernel lock guards the slot map and the area's tables.
+ * Freeing a stack first makes every other CPU flush its TLB, so that none
+ * can reach the old pages through a stale entry once they are reused.
  */
 #include <tine/kstack.h>
 #include <tine/task.h>
@@ -28,6 +29,7 @@
 #include <tine/string.h>
 #include <tine/printk.h>
 #include <tine/cpu.h>
+#include <tine/tlb.h>
 #include <tine/panic.h>
 
 #define KSTACK_ORDER	2		/* 4 pages = KSTACK_SIZE */
@@ -127,37 +129,63 @@ static pte_t *area_pte(u64 va, bool create)
 	return (pte_t *)phys_to_virt(*pde & PTE_ADDR) + ((va >> 12) & 511);
 }
 
-/* Free the page table behind va's directory entry if it maps nothing. */
-static void area_trim(u64 va)
+/*
+ * Unhook the page table behind va's directory entry if it maps nothing;
+ * it is returned to be freed once no CPU can still walk it, else NULL.
+ */
+static pte_t *unhook_empty_table(u64 va)
 {
 	pte_t *pde = area_pde(va);
 	pte_t *pt = phys_to_virt(*pde & PTE_ADDR);
 
 	if (!(*pde & PTE_P))
-		return;
+		return NULL;
 	for (int i = 0; i < 512; i++)
 		if (pt[i])
-			return;
+			return NULL;
 	*pde = 0;
 	invlpg(va);		/* also drops cached directory entries */
-	free_page(virt_to_page(pt));
+	return pt;
 }
 
-/* Unmap the stack pages at base (those mapped) and give them back. */
+/*
+ * The other CPUs forget the stack area's old translations: each CPU whose
+ * page tables are loaded is told to flush, and one that loads CR3 in the
+ * meantime flushes by doing so (the entries are not global).  Caller holds
+ * the big kernel lock, as flush_tlb_others_pgd() requires.
+ */
+static void flush_other_cpus(void)
+{
+	struct cpu *me = this_cpu();
+
+	for (int i = 0; i < nr_cpus; i++)
+		if (cpus[i] != me)
+			flush_tlb_others_pgd(cpus[i]->loaded_pgd);
+}
+
+/* Unmap the stack pages at base (those mapped) and give them back, only
+ * once no CPU can reach them through a stale TLB entry. */
 static void unmap_stack(u64 base)
 {
+	struct page *pages[KSTACK_PAGES];
+	int n = 0;
+
 	for (int i = 0; i < KSTACK_PAGES; i++) {
 		u64 va = base + (u64)i * PAGE_SIZE;
 		pte_t *pte = area_pte(va, false);
 
 		if (!pte || !*pte)
 			continue;
-		struct page *p = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
+		pages[n++] = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
 		*pte = 0;
 		invlpg(va);
-		free_page(p);
 	}
-	area_trim(base);
+	pte_t *pt = unhook_empty_table(base);
+	flush_other_cpus();
+	while (n)
+		free_page(pages[--n]);
+	if (pt)
+		free_page(virt_to_page(pt));
 }
 
 static u64 slot_stack(int slot)

@@ -13,6 +13,7 @@
 #include <tine/panic.h>
 #include <tine/fs.h>
 #include <tine/cpu.h>
+#include <tine/tlb.h>
 
 static struct kmem_cache *mm_cache, *vma_cache;
 
@@ -87,25 +88,53 @@ int mm_insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	return 0;
 }
 
-/* Drop the page behind one present PTE and clear it. */
+/*
+ * Unmapping gathers the pages it unmaps and drops them in batches, after
+ * the other CPUs running this address space have flushed their TLBs: until
+ * then one of them could still write to a page through a stale entry, and
+ * the page must not be handed to anyone else before that (Linux's
+ * mmu_gather).  On one CPU the flush is free and only the batching remains.
+ */
+#define ZAP_BATCH 32
+
+struct zap_batch {
+	struct mm_struct *mm;
+	int n;
+	struct page *pages[ZAP_BATCH];
+};
+
+static void zap_flush(struct zap_batch *z)
+{
+	flush_tlb_others(z->mm);
+	for (int i = 0; i < z->n; i++)
+		put_page(z->pages[i]);
+	z->n = 0;
+}
+
+/* Clear one present PTE; its page goes into the batch. */
 static void zap_pte(pte_t *pte, u64 va, void *arg)
 {
-	struct mm_struct *mm = arg;
+	struct zap_batch *z = arg;
 	struct page *p = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
 
 	if (*pte & PTE_ANON)
-		mm->rss_anon--;
+		z->mm->rss_anon--;
 	else
-		mm->rss_file--;
+		z->mm->rss_file--;
+	z->pages[z->n++] = p;
 	*pte = 0;
 	page_remove_mapping(p);
-	put_page(p);
 	invlpg(va);
+	if (z->n == ZAP_BATCH)
+		zap_flush(z);
 }
 
 int zap_range(struct mm_struct *mm, u64 start, u64 end)
 {
-	return pte_range_modify(mm->pgd, start, end, zap_pte, mm);
+	struct zap_batch z = { .mm = mm };
+	int err = pte_range_modify(mm->pgd, start, end, zap_pte, &z);
+	zap_flush(&z);
+	return err;
 }
 
 /* Split vma at addr: vma keeps [start, addr), the new one gets [addr, end). */
@@ -194,7 +223,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		bool share = v->vm_end - v->vm_start >= SHARE_TABLES_MIN;
 		err = pgd_share_range(mm->pgd, old->pgd, v->vm_start, v->vm_end, share);
 	}
-	flush_tlb_all();		/* the parent lost write bits */
+	flush_tlb_mm(old);		/* the parent lost write bits */
 	if (err) {
 		mmput(mm);
 		return NULL;
@@ -213,16 +242,21 @@ void mmput(struct mm_struct *mm)
 	BUG_ON(mm->mm_users == 0);
 	if (--mm->mm_users)
 		return;
+	/* No task uses it now, but CPUs may still hold it in CR3 (this one,
+	 * or idle ones that kept it lazily): make them all let go first. */
+	if (this_cpu()->loaded_pgd == mm->pgd)
+		switch_pgd(kernel_pgd);
+	flush_tlb_others(mm);
+	struct zap_batch z = { .mm = mm };
 	while (vma_count(&mm->mmap)) {
 		struct vm_area_struct *v = vma_at(&mm->mmap, 0);
 		/* Tables still shared with another mm keep their pages for it. */
-		pte_range_walk_exclusive(mm->pgd, v->vm_start, v->vm_end, zap_pte, mm);
+		pte_range_walk_exclusive(mm->pgd, v->vm_start, v->vm_end, zap_pte, &z);
 		vma_tree_remove(&mm->mmap, v);
 		vma_free(v);
 	}
+	zap_flush(&z);
 	vma_tree_destroy(&mm->mmap);
-	if (read_cr3() == virt_to_phys(mm->pgd))
-		switch_pgd(kernel_pgd);
 	pgd_free(mm->pgd);
 	if (mm->exe_file)
 		fput(mm->exe_file);

@@ -6,6 +6,7 @@
  * bad call gets the errno Linux gives.
  */
 #include <tine/mm.h>
+#include <tine/tlb.h>
 #include <tine/mman.h>
 #include <tine/page.h>
 #include <tine/errno.h>
@@ -243,6 +244,7 @@ long sys_mprotect(u64 addr, u64 len, u64 prot)
 			return -ENOMEM;
 		a = v->vm_end;
 	}
+	flush_tlb_others(mm);		/* protect_pte flushed only this CPU */
 	vma_try_merge(mm, end - 1);
 	if (addr >= PAGE_SIZE)
 		vma_try_merge(mm, addr - 1);
@@ -284,6 +286,7 @@ static long mremap_move(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct pte_move m = { mm, to - old, 0 };
 	if (pte_range_modify(mm->pgd, old, old + old_len, move_pte, &m))
 		m.err = -ENOMEM;
+	flush_tlb_others(mm);		/* move_pte flushed only this CPU */
 	if (m.err || mm_insert_vma(mm, n)) {
 		vma_free(n);
 		return -ENOMEM;

@@ -7,6 +7,7 @@
  * its children are reaped at once.  Reaping frees the PID and the task.
  */
 #include <tine/task.h>
+#include <tine/kernel_lock.h>
 #include <tine/wait_status.h>
 #include <tine/cpu.h>
 #include <tine/mm.h>
@@ -202,6 +203,7 @@ long sys_exit_group(int code)
  */
 void release_task(struct task_struct *t)
 {
+	BUG_ON(t->released);
 	trace_task_reap(t);
 	list_del(&t->sibling);
 	task_list_del(t);
@@ -221,12 +223,18 @@ void release_task(struct task_struct *t)
 /*
  * Called on the next task's stack after a switch away from prev.  A dead
  * task's stack is only free to go once nothing runs on it any more.
+ * prev_state is prev's state seen at the switch, under the run-queue lock:
+ * prev itself may be running again on another CPU by now (Linux's
+ * finish_task_switch takes it for the same reason).
  */
-void finish_task_switch(struct task_struct *prev)
+void finish_task_switch(struct task_struct *prev, int prev_state)
 {
-	if (prev->state != TASK_DEAD)
+	if (prev_state != TASK_DEAD)
 		return;
+	lock_kernel();		/* the idle task runs without it */
+	BUG_ON(prev->switched_out_dead);
 	prev->switched_out_dead = true;
 	if (prev->released)
 		free_task(prev);
+	unlock_kernel();
 }

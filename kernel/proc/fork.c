@@ -209,6 +209,8 @@ static struct task_struct *copy_process(u64 flags, u64 stack, int __user *ctid,
 	}
 	memcpy(p->comm, cur->comm, sizeof(p->comm));
 	p->nice = cur->nice;
+	p->cpu = cur->cpu;
+	p->cpus_allowed = cur->cpus_allowed;
 	p->blocked = cur->blocked;
 	p->start_time_ns = ktime_get_ns();
 	p->cred = cur->cred;

@@ -5,6 +5,7 @@
  * and copied by fork, as in Linux.
  */
 #include <tine/task.h>
+#include <tine/cpu.h>
 #include <tine/errno.h>
 #include <tine/string.h>
 #include <tine/syscalls.h>
@@ -213,27 +214,52 @@ long sys_setpriority(int which, int who, int niceval)
 	return err;
 }
 
-/* One CPU today: the mask is {0}; a mask without CPU 0 is EINVAL. */
+static u64 online_mask(void)
+{
+	return nr_cpus >= 64 ? ~0ULL : (1ULL << nr_cpus) - 1;
+}
+
+/* The mask is one u64: Tine has at most MAX_CPUS CPUs. */
 long sys_sched_getaffinity(pid_t pid, unsigned int len, void __user *mask)
 {
-	if (pid && !find_task_by_pid(pid))
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+	if (!t)
 		return -ESRCH;
 	if (len < sizeof(u64) || (len & (sizeof(u64) - 1)))
 		return -EINVAL;
-	u64 m = 1;
+	u64 m = t->cpus_allowed & online_mask();
 	if (copy_to_user(mask, &m, sizeof(m)))
 		return -EFAULT;
 	return sizeof(u64);
 }
 
+/* Only CPUs that are online count; a mask with none of them is EINVAL. */
 long sys_sched_setaffinity(pid_t pid, unsigned int len, const void __user *mask)
 {
 	u64 m = 0;
-	if (pid && !find_task_by_pid(pid))
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+	if (!t)
 		return -ESRCH;
 	if (copy_from_user(&m, mask, MIN(len, sizeof(m))))
 		return -EFAULT;
-	return (m & 1) ? 0 : -EINVAL;
+	const struct cred *c = current->cred;
+	if (c->euid != 0 && c->euid != t->cred->uid && c->euid != t->cred->euid)
+		return -EPERM;
+	if (!(m & online_mask()))
+		return -EINVAL;
+	set_cpus_allowed(t, m);
+	return 0;
+}
+
+/* getcpu(2): the CPU the caller runs on now (it may move at any moment). */
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node, void __user *cache)
+{
+	(void)cache;
+	if (cpu && put_user_u32(smp_processor_id(), cpu))
+		return -EFAULT;
+	if (node && put_user_u32(0, node))
+		return -EFAULT;
+	return 0;
 }
 
 #define PR_SET_PDEATHSIG 1

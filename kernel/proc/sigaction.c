@@ -117,22 +117,28 @@ long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize)
 	return copy_to_user(uset, &s, sigsetsize) ? -EFAULT : 0;
 }
 
-/* Sleep interruptibly until a signal is pending. */
-static void sleep_for_signal(void)
+/*
+ * Sleep interruptibly until a signal is pending.  There is no wait queue:
+ * where names the sleep for /proc/PID/wchan and the trace, as Linux's
+ * wchan names the function.
+ */
+static void sleep_for_signal(const char *where)
 {
 	for (;;) {
 		current->state = TASK_INTERRUPTIBLE;
+		current->wchan = where;
 		if (signal_pending_current())
 			break;
 		schedule();
 	}
 	current->state = TASK_RUNNING;
+	current->wchan = NULL;
 }
 
 /* pause: "returns only when a signal was caught and the handler returned" */
 long sys_pause(void)
 {
-	sleep_for_signal();
+	sleep_for_signal("sys_pause");
 	return -ERESTARTNOHAND;
 }
 
@@ -152,7 +158,7 @@ long sys_rt_sigsuspend(const sigset_t __user *unewset, size_t sigsetsize)
 		return -EFAULT;
 	t->saved_sigmask = t->blocked;
 	set_current_blocked(s);
-	sleep_for_signal();
+	sleep_for_signal("sigsuspend");
 	t->restore_sigmask = true;
 	return -ERESTARTNOHAND;
 }
@@ -169,7 +175,7 @@ static void wait_for_sigset(sigset_t mask, bool timed, u64 ns)
 		schedule_timeout_ns(ns, NULL);
 		t->state = TASK_RUNNING;
 	} else {
-		sleep_for_signal();
+		sleep_for_signal("do_sigtimedwait");
 	}
 	set_current_blocked(t->real_blocked);
 	t->real_blocked = 0;

@@ -24,6 +24,7 @@
 #include <tine/wait_status.h>
 #include <tine/syscalls.h>
 #include <tine/cpu.h>
+#include <tine/trace.h>
 
 #define M(sig) sigmask(sig)
 #define SIG_KERNEL_ONLY_MASK (M(SIGKILL) | M(SIGSTOP))
@@ -48,7 +49,7 @@ static bool sig_kernel_stop(int sig)
 
 static bool in_interrupt(void)
 {
-	return cpu0.irq_regs != NULL;
+	return this_cpu()->irq_regs != NULL;
 }
 
 struct sighand_struct *sighand_alloc(void)
@@ -148,6 +149,7 @@ static void for_each_thread(struct task_struct *p, void (*fn)(struct task_struct
 static void signal_wake_up(struct task_struct *t, bool resume)
 {
 	wake_up_state(t, TASK_INTERRUPTIBLE | (resume ? TASK_STOPPED : 0));
+	kick_process(t);	/* running on another CPU: look now */
 }
 
 static void wake_stopped(struct task_struct *t)
@@ -321,11 +323,15 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *t, bool override)
 static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struct *t,
 			 bool group)
 {
-	if (!prepare_signal(sig, t))
+	if (!prepare_signal(sig, t)) {
+		trace_signal_generate(sig, info, t, group, TRACE_SIGNAL_IGNORED);
 		return 0;
+	}
 	struct sigpending *pending = group ? &t->signal->shared_pending : &t->pending;
-	if (sig < SIGRTMIN && (pending->signal & M(sig)))
+	if (sig < SIGRTMIN && (pending->signal & M(sig))) {
+		trace_signal_generate(sig, info, t, group, TRACE_SIGNAL_ALREADY_PENDING);
 		return 0;	/* standard signals coalesce */
+	}
 	/* Standard signals and kernel/kill() ones may exceed RLIMIT_SIGPENDING. */
 	bool override = sig < SIGRTMIN || !info || info->si_code >= 0;
 	struct sigqueue *q = sigqueue_alloc(t, override);
@@ -338,10 +344,13 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 		q->info.si_signo = sig;
 		list_add_tail(&q->list, &pending->list);
 	} else if (sig >= SIGRTMIN && info && info->si_code != SI_USER) {
+		trace_signal_generate(sig, info, t, group, TRACE_SIGNAL_OVERFLOW_FAIL);
 		return -EAGAIN;	/* a queued signal that cannot be queued */
 	} else if (!info) {
 		pending->kernel_sent |= M(sig);
 	}
+	trace_signal_generate(sig, info, t, group, q || !info ? TRACE_SIGNAL_DELIVERED
+							  : TRACE_SIGNAL_LOSE_INFO);
 	pending->signal |= M(sig);
 	complete_signal(sig, t, group);
 	return 0;
@@ -581,6 +590,18 @@ int dequeue_signal(struct task_struct *t, sigset_t mask, struct kernel_siginfo *
 	return sig;
 }
 
+/* The reason a stopped task shows in the trace: the stop signal. */
+static const char *stop_reason(int sig)
+{
+	switch (sig) {
+	case SIGSTOP: return "SIGSTOP";
+	case SIGTSTP: return "SIGTSTP";
+	case SIGTTIN: return "SIGTTIN";
+	case SIGTTOU: return "SIGTTOU";
+	}
+	return "signal_stop";
+}
+
 /* Sleep in TASK_STOPPED while the group is stopped and nothing kills it. */
 static void do_stop_sleep(void)
 {
@@ -588,8 +609,10 @@ static void do_stop_sleep(void)
 	u64 flags = spin_lock_irqsave(&t->sighand->lock);
 
 	if (t->signal->stopped && !t->signal->group_exit &&
-	    !(t->pending.signal & M(SIGKILL)))
+	    !(t->pending.signal & M(SIGKILL))) {
 		t->state = TASK_STOPPED;
+		t->wchan = stop_reason(t->signal->stop_signal);
+	}
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
 	schedule();
 }
@@ -637,6 +660,7 @@ static int get_signal(struct k_sigaction *ka, struct kernel_siginfo *info)
 		if (!sig)
 			return 0;
 		struct k_sigaction *act = &t->sighand->action[sig - 1];
+		trace_signal_deliver(sig, info, act);
 		if (act->handler == SIG_IGN)
 			continue;
 		if (act->handler != SIG_DFL) {

@@ -14,6 +14,7 @@
 #include <tine/fs.h>
 #include <tine/fdtable.h>
 #include <tine/panic.h>
+#include <tine/format.h>
 
 LIST_HEAD(task_list);
 spinlock_t tasklist_lock = SPINLOCK_INIT("tasklist_lock");
@@ -126,23 +127,38 @@ void put_cred(struct cred *c)
 	}
 }
 
-/* PID 0: the boot context becomes the idle task, running on boot_stack. */
-void idle_task_init(void)
+/* PID 0 of CPU c: runs when nothing else can (cpu_idle). */
+static void idle_task_setup(struct task_struct *t, struct cpu *c)
 {
-	struct task_struct *t = &idle_task;
-
 	t->pid = t->tgid = 0;
-	strlcpy(t->comm, "swapper/0", sizeof(t->comm));
+	snprintf(t->comm, sizeof(t->comm), "swapper/%d", c->id);
 	t->state = TASK_RUNNING;
-	t->kstack = boot_stack;
 	t->group_leader = t;
+	t->cpu = c->id;
+	t->cpus_allowed = 1ULL << c->id;
 	list_init(&t->children);
 	list_init(&t->sibling);
 	list_init(&t->thread_group);
 	list_init(&t->run_list);
 	list_init(&t->timer_link);
-	cpu0.idle = t;
-	cpu0.current_task = t;
+	c->idle = t;
+	c->current_task = t;
+}
+
+/* The boot CPU's idle task is the boot context itself, on boot_stack. */
+void idle_task_init(void)
+{
+	idle_task.kstack = boot_stack;
+	idle_task_setup(&idle_task, &cpu0);
+}
+
+/* Another CPU's idle task: its stack is where that CPU starts (smp.c). */
+struct task_struct *idle_task_create(struct cpu *c)
+{
+	struct task_struct *t = alloc_task();
+	if (t)
+		idle_task_setup(t, c);
+	return t;
 }
 
 /*
@@ -166,6 +182,7 @@ struct task_struct *kernel_thread(int (*fn)(void *), void *arg)
 	frame[6] = (u64)kthread_start;
 	t->thread.rsp = (u64)frame;
 	t->parent = t->real_parent = &idle_task;
+	t->cpus_allowed = ~0ULL;
 	task_list_add(t);
 	return t;
 }

@@ -35,16 +35,23 @@ def expectations(child):
     ]
 
 
+def in_order(events, steps):
+    """The descriptions of the (description, predicate) steps that no
+    event matches in order after the event that matched the step before."""
+    missing, it = [], iter(events)
+    for what, pred in steps:
+        if not any(pred(e) for e in it):
+            missing.append(what)
+            it = iter(events)   # report each missing step once
+    return missing
+
+
 def check(events):
     forks = [e for e in events if e.name == "sched_process_fork" and e.tid == 1]
     if not forks:
         return ["no sched_process_fork by init"]
     child = forks[0].num("child_pid")
-    missing, it = [], iter(events)
-    for what, pred in expectations(child):
-        if not any(pred(e) for e in it):
-            missing.append(what)
-            it = iter(events)   # report each missing step once
+    missing = in_order(events, expectations(child))
     waits = [e for e in events if e.name == "sched_process_wait" and e.tid == 1]
     reaps = [e for e in events if e.name == "task_reap" and e.num("pid") == child]
     if not waits or (reaps and waits[0].ts > reaps[0].ts):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Unit test of tools/trace on a recorded trace (tests/trace/sample.trace:
 `make trace CMD='sh -c "(sleep 0.2 &) ; sleep 0.5"'` on Tine, with
-trace=proc,sched). Checks the model rebuilt from the events and the
+trace=proc,sched; runtime.trace, read from /proc/tine/trace by
+tests/trace/trace_runtime.c, for signals). Checks the model rebuilt from the events and the
 structure of each SVG: one row and five state lanes per task, the forks,
 execs, exits, zombies, the orphan's reparenting and the reaps, and a page
 that bundles the three pictures. Run: python3 tests/trace/test_pictures.py
@@ -21,8 +22,8 @@ NS = "{http://www.w3.org/2000/svg}"
 TASKS = {1, 2, 3, 4, 5}     # init, sh -c, the subshell, the orphan, poweroff
 
 
-def sample():
-    with open(os.path.join(HERE, "sample.trace")) as f:
+def sample(name="sample.trace"):
+    with open(os.path.join(HERE, name)) as f:
         return f.read()
 
 
@@ -104,6 +105,22 @@ class PictureTest(unittest.TestCase):
                       "".join(root.itertext()))
         for cls in ("fork", "exec", "exit", "zombie", "reap"):
             self.assertTrue(classed(root, cls), cls)
+
+    def test_signal_marks_on_the_state_lanes(self):
+        # runtime.trace: pid 3 raises SIGUSR1 and takes it in its handler;
+        # its exit sends SIGCHLD to pid 2, which ignores it (SIG_DFL).
+        out = tinetrace.draw_all(sample("runtime.trace"))
+        root = ET.fromstring(out["states.svg"])
+        tips = [(e.get("class"), e.get("data-tip")) for e in root.iter()
+                if (e.get("class") or "").startswith("signal-")]
+        self.assertEqual([c for c, _ in tips], ["signal-generate",   # pid 2
+                                                "signal-generate",   # pid 3
+                                                "signal-deliver"])
+        self.assertIn("SIGCHLD sent by pid 3 to its process: ignored",
+                      tips[0][1])
+        self.assertIn("SIGUSR1 sent by pid 3 to this thread: delivered",
+                      tips[1][1])
+        self.assertIn("SIGUSR1 delivered: its handler at 0x", tips[2][1])
 
     def test_page_bundles_pictures_with_hover(self):
         html = self.out["index.html"]

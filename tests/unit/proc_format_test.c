@@ -227,15 +227,18 @@ static void test_meminfo_layout(void **state)
 
 static void test_cpu_stat(void **state)
 {
-	struct proc_cpu_info c = { .user = 1, .system = 116, .intr = 1241,
-				   .ctxt = 910, .btime = 1796237558,
+	struct proc_cpu_info c = { .nr_cpus = 2,
+				   .cpu = { { .user = 1, .system = 116 },
+					    { .user = 3, .system = 4, .idle = 7 } },
+				   .intr = 1241, .ctxt = 910, .btime = 1796237558,
 				   .processes = 93, .running = 1 };
 	struct proc_buf pb = fresh();
 
 	(void)state;
 	proc_format_cpu_stat(&pb, &c);
-	assert_string_equal(out, "cpu  1 0 116 0 0 0 0 0 0 0\n"
-		"cpu0 1 0 116 0 0 0 0 0 0 0\n" "intr 1241\n" "ctxt 910\n"
+	assert_string_equal(out, "cpu  4 0 120 7 0 0 0 0 0 0\n"
+		"cpu0 1 0 116 0 0 0 0 0 0 0\n" "cpu1 3 0 4 7 0 0 0 0 0 0\n"
+		"intr 1241\n" "ctxt 910\n"
 		"btime 1796237558\n" "processes 93\n" "procs_running 1\n"
 		"procs_blocked 0\n" "softirq 0 0 0 0 0 0 0 0 0 0 0\n");
 }

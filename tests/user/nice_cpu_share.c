@@ -1,7 +1,8 @@
 /* nice_cpu_share: two CPU-bound processes run for the same wall time; the
- * one at nice 10 gets less CPU than the one at nice 0.  (QEMU gives one
- * CPU, so they compete.) */
+ * one at nice 10 gets less CPU than the one at nice 0.  Both are pinned to
+ * CPU 0, so that they compete however many CPUs QEMU gives. */
 #include "t.h"
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -35,6 +36,10 @@ int main(void)
 	const int nices[2] = { 0, 10 };
 	pid_t pid[2];
 
+	cpu_set_t one;
+	CPU_ZERO(&one);
+	CPU_SET(0, &one);
+	CHECK_OK("sched_setaffinity", sched_setaffinity(0, sizeof(one), &one));
 	for (int i = 0; i < 2; i++) {
 		CHECK_OK("pipe", pipe(p[i]));
 		pid[i] = fork();

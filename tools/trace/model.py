@@ -9,6 +9,16 @@ pictures draw.
 """
 import re
 
+SIGNALS = ["", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+           "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2",
+           "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
+           "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
+           "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR",
+           "SIGSYS"]
+# signal_generate's res field (Linux's enum trace_signal_result)
+SIGNAL_RESULTS = ["delivered", "ignored", "already pending",
+                  "could not queue", "pending without its siginfo"]
+
 LINE = re.compile(r"(\d+) (\d+) ([a-z_]+) (-?\d+) (-?\d+)((?: \S+=\S*)*)\s*$")
 STATES = "RSDTZ"
 
@@ -51,6 +61,10 @@ def extract(log_text):
     return out
 
 
+def signame(sig):
+    return SIGNALS[sig] if 0 < sig < len(SIGNALS) else "signal %d" % sig
+
+
 def parse(text):
     return [e for e in map(parse_line, text.splitlines()) if e]
 
@@ -71,6 +85,7 @@ class Task:
         self.reparents = []         # (ts, old, new)
         self.waits = []             # ts of each wait4/waitid call
         self.forks = []             # (ts, child tid)
+        self.signals = []           # (ts, "generate"/"deliver", sig, text)
         self.intervals = []         # (state, start, end, on_cpu, reason)
         self.state = "R"
         self.since = born
@@ -92,6 +107,13 @@ class Task:
                                    self.reason))
         self.state, self.since, self.on_cpu = state, ts, on_cpu
         self.reason = reason
+
+    def state_at(self, ts):
+        """The state letter at ts (the current one after the last change)."""
+        for state, a, b, _, _ in self.intervals:
+            if a <= ts < b:
+                return state
+        return self.state if self.state != "X" else "Z"
 
     def close(self, ts):
         if self.state != "X" and ts > self.since:
@@ -187,12 +209,32 @@ def on_wait(tr, e):
     tr.task(e.tid, e.f.get("comm"), e.ts).waits.append(e.ts)
 
 
+def on_signal_generate(tr, e):
+    t = tr.task(e.num("pid"), e.f.get("comm"), e.ts)
+    sig, res = e.num("sig"), e.num("res")
+    what = SIGNAL_RESULTS[res] if 0 <= res < len(SIGNAL_RESULTS) else res
+    t.signals.append((e.ts, "generate", sig, "%s sent by pid %d to %s: %s"
+                      % (signame(sig), e.tid, "its process" if
+                         e.f.get("grp") == "1" else "this thread", what)))
+
+
+def on_signal_deliver(tr, e):
+    t = tr.task(e.tid, None, e.ts)
+    sig, handler = e.num("sig"), e.f.get("sa_handler", "0")
+    action = {"0": "the default action", "1": "ignored (SIG_IGN)"}.get(
+        handler, "its handler at 0x" + handler)
+    t.signals.append((e.ts, "deliver", sig, "%s delivered: %s"
+                      % (signame(sig), action)))
+
+
 HANDLERS = {
     "sched_process_fork": on_fork, "sched_process_exec": on_exec,
     "sched_process_exit": on_exit, "sched_switch": on_switch,
     "sched_wakeup": on_wakeup, "sched_wakeup_new": on_wakeup,
     "task_reparent": on_reparent, "task_reap": on_reap,
     "sched_process_wait": on_wait,
+    "signal_generate": on_signal_generate,
+    "signal_deliver": on_signal_deliver,
 }
 
 

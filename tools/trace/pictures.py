@@ -15,6 +15,7 @@ import os
 from svg import Svg, TimeAxis, STATE_COLOURS, STATE_NAMES, PROGRAM_COLOURS, \
     fmt_ms
 
+SIGNAL_COLOUR = "#c62828"
 LEFT = 190          # room for the labels
 RIGHT = 40
 
@@ -166,6 +167,8 @@ def states_svg(tr, width=1000):
         svg.rect(x, height - 22, 14, 9, STATE_COLOURS[s])
         svg.text(x + 18, height - 14, STATE_NAMES[s], 10)
         x += 150
+    svg.text(10, height - 40, "red triangles: a signal sent to the task "
+             "(open) and taken by it (filled)", 10)
     return svg.render()
 
 
@@ -196,6 +199,22 @@ def draw_state_block(svg, ax, tr, t, y0, lane):
                  cls="state-" + state,
                  opacity=None if on_cpu or state != "R" else "0.35")
         prev_y = y
+    draw_signal_marks(svg, ax, t, y0, lane)
+
+
+def draw_signal_marks(svg, ax, t, y0, lane):
+    """A signal as a mark on the lane of the state the task was in: an
+    open triangle when it is sent (signal_generate), a filled one when the
+    task takes it (signal_deliver)."""
+    for ts, kind, sig, text in t.signals:
+        state = t.state_at(ts)
+        y = y0 + "RSDTZ".index(state) * lane if state in "RSDTZ" else y0
+        x = ax.x(ts)
+        fill = "#ffffff" if kind == "generate" else SIGNAL_COLOUR
+        svg.path("M%.1f %.1f L%.1f %.1f L%.1f %.1f Z" % (
+            x, y + lane - 1, x - 4, y - 4, x + 4, y - 4), text,
+            cls="signal-" + kind, fill=fill, stroke=SIGNAL_COLOUR,
+            stroke_width="1.2")
 
 
 def depth(tr, t):

@@ -35,7 +35,7 @@ class Svg:
             "<marker id='arrow' viewBox='0 0 10 10' refX='9' refY='5' "
             "markerWidth='7' markerHeight='7' orient='auto-start-reverse'>"
             "<path d='M0,0 L10,5 L0,10 z' fill='#424242'/></marker></defs>")
-        self.parts.append("<rect width='100%%' height='100%%' fill='white'/>")
+        self.parts.append("<rect width='100%' height='100%' fill='white'/>")
 
     def _add(self, tag, attrs, tip=None, body=""):
         a = " ".join("%s=%s" % (k.rstrip("_").replace("_", "-"),

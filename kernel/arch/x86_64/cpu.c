@@ -2,22 +2,26 @@
  * CPU set-up: the GDT (with Linux's selector values, so user CS/SS read the
  * same as on Linux), the TSS that gives the CPU a kernel stack for interrupts
  * from user mode, the IDT, the SYSCALL MSRs, the per-CPU area behind GS, and
- * the optional protections (SMEP, SMAP) the CPU model offers.
+ * the optional protections (SMEP, SMAP) the CPU model offers.  Every CPU
+ * runs cpu_init() on itself; each has its own GDT and TSS, all share the IDT.
  */
 #include <tine/cpu.h>
 #include <tine/ptrace.h>
 #include <tine/string.h>
 #include <tine/printk.h>
+#include <tine/apic.h>
 
 struct cpu cpu0;
+struct cpu *cpus[MAX_CPUS] = { &cpu0 };
+int nr_cpus = 1;
 bool cpu_has_smap;
 
 /*
- * The double fault runs on a stack of its own (IST 1), so that a kernel
- * stack overflow into a guard page is reported instead of escalating to a
- * triple fault (see kernel/mm/kstack.c).
+ * The double fault runs on a stack of its own (IST 1, one per CPU), so that
+ * a kernel stack overflow into a guard page is reported instead of
+ * escalating to a triple fault (see kernel/mm/kstack.c).
  */
-static u8 double_fault_stack[8192] __attribute__((aligned(16)));
+static u8 double_fault_stack[MAX_CPUS][8192] __attribute__((aligned(16)));
 
 struct idt_entry {
 	u16 off_lo, sel;
@@ -47,13 +51,24 @@ static void set_gate(int vec, u64 addr, int dpl)
 	e->zero = 0;
 }
 
+/* The APIC vectors, in trap_stubs after the first 48 (entry.S). */
+static const u8 apic_vectors[] = {
+	TIMER_VECTOR, STOP_VECTOR, RESCHEDULE_VECTOR, TLB_FLUSH_VECTOR, SPURIOUS_VECTOR,
+};
+
+/* One IDT, shared by every CPU. */
 static void idt_init(void)
 {
 	for (int v = 0; v < 48; v++)
 		set_gate(v, trap_stubs[v], 0);
 	set_gate(3, trap_stubs[3], 3);	/* int3 from user space is a SIGTRAP */
-	set_gate(255, trap_stubs[48], 0);
-	idt[8].ist = 1;
+	for (size_t i = 0; i < sizeof(apic_vectors); i++)
+		set_gate(apic_vectors[i], trap_stubs[48 + i], 0);
+	idt[8].ist = 1;			/* double fault: on its own stack */
+}
+
+static void idt_load(void)
+{
 	struct desc_ptr p = { sizeof(idt) - 1, (u64)idt };
 	__asm__ volatile("lidt %0" : : "m"(p));
 }
@@ -75,7 +90,7 @@ static void gdt_init(struct cpu *c)
 		    (0x89ULL << 40) | (((tss >> 24) & 0xff) << 56);
 	c->gdt[9] = tss >> 32;
 	c->tss.iomap_base = sizeof(struct tss);	/* no I/O bitmap */
-	c->tss.ist[0] = (u64)double_fault_stack + sizeof(double_fault_stack);
+	c->tss.ist[0] = (u64)double_fault_stack[c->id] + sizeof(double_fault_stack[0]);
 
 	struct desc_ptr p = { sizeof(c->gdt) - 1, (u64)c->gdt };
 	__asm__ volatile("lgdt %0" : : "m"(p));
@@ -123,10 +138,17 @@ static void features_init(void)
 		cpu_has_smap = true;
 	}
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
-	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));	/* what the CPU took */
+	__asm__ volatile("fninit");
+}
+
+/* Say in the boot log which protections CR4 really took. */
+static void log_protections(void)
+{
+	u64 cr4;
+
+	__asm__ volatile("mov %%cr4, %0" : "=r"(cr4));
 	pr_info("cpu: CR4 %#llx: SMEP %s, SMAP %s\n", (unsigned long long)cr4,
 		cr4 & (1ULL << 20) ? "on" : "off", cr4 & (1ULL << 21) ? "on" : "off");
-	__asm__ volatile("fninit");
 }
 
 /* Capture a freshly initialised FPU/SSE state: what exec gives a program. */
@@ -138,16 +160,21 @@ void fpu_init_state(void *area)
 			 : : "m"(mxcsr), "r"(area) : "memory");
 }
 
-void cpu_init(void)
+/* Set up CPU id, whose per-CPU area is c: the boot CPU first, then each
+ * other CPU on itself as it starts (smp.c). */
+void cpu_init(struct cpu *c, int id)
 {
-	struct cpu *c = &cpu0;
-
 	c->self = c;
-	c->id = 0;
+	c->id = id;
+	list_init(&c->runqueue);
 	gdt_init(c);
-	idt_init();
+	if (id == 0)
+		idt_init();
+	idt_load();
 	wrmsr(MSR_GS_BASE, (u64)c);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
 	syscall_msr_init();
 	features_init();
+	if (id == 0)
+		log_protections();
 }

@@ -1,17 +1,16 @@
 /*
- * The legacy interrupt controller (two 8259 PICs) and the PIT timer.  The
- * PICs are remapped to vectors 32..47 so they do not collide with CPU
- * exceptions, every line masked but those with a handler.  The PIT fires
- * HZ times a second and drives the scheduler tick.
+ * The legacy interrupt controller (two 8259 PICs), which still carries the
+ * serial line's interrupt to the boot CPU.  The PICs are remapped to vectors
+ * 32..47 so they do not collide with CPU exceptions, every line masked but
+ * those with a handler.  The scheduler tick comes from each CPU's local
+ * APIC timer (apic.c), not from the PIT.
  */
 #include <tine/irq.h>
 #include <tine/cpu.h>
-#include <tine/sched.h>
-#include <tine/printk.h>
+#include <tine/apic.h>
 
 #define PIC1 0x20
 #define PIC2 0xa0
-#define PIT_HZ 1193182
 
 static void (*irq_handlers[16])(void);
 static u16 irq_mask = 0xfffb;		/* all masked except the cascade (2) */
@@ -42,28 +41,20 @@ void irq_register(int irq, void (*handler)(void))
 	pic_write_mask();
 }
 
+/* Acknowledge after the handler: until then the PIC holds back this line
+ * and lower ones, so a handler waiting for the kernel lock is not
+ * re-entered by its own interrupt. */
 void irq_dispatch(int irq)
 {
-	cpu0.irq_count++;
-	/* Acknowledge first: a handler may switch tasks and return much later. */
+	if (irq_handlers[irq])
+		irq_handlers[irq]();
 	if (irq >= 8)
 		outb(PIC2, 0x20);
 	outb(PIC1, 0x20);
-	if (irq_handlers[irq])
-		irq_handlers[irq]();
 }
 
-static void timer_irq(void)
-{
-	sched_tick();
-}
-
+/* The boot CPU's tick: its local APIC timer, like every other CPU's. */
 void timer_init(void)
 {
-	u16 divisor = PIT_HZ / HZ;
-
-	outb(0x43, 0x34);		/* channel 0, lo/hi byte, rate generator */
-	outb(0x40, divisor & 0xff);
-	outb(0x40, divisor >> 8);
-	irq_register(0, timer_irq);
+	lapic_init();
 }

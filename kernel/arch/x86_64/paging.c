@@ -18,6 +18,7 @@
 #include <tine/cpu.h>
 #include <tine/panic.h>
 #include <tine/errno.h>
+#include <tine/tlb.h>
 
 pte_t *kernel_pgd;
 extern pte_t boot_pml4[];
@@ -58,7 +59,7 @@ static void map_copied_pte(pte_t pte)
  * both copies, exactly as a PTE-copying fork would have left them.  When
  * we are the last user, only the write bit comes back.  NULL: no memory.
  */
-static pte_t *unshare_table(pte_t *pde)
+static pte_t *unshare_table(pte_t *pgd, pte_t *pde)
 {
 	pte_t *old = entry_table(*pde);
 	struct page *tp = virt_to_page(old);
@@ -77,6 +78,10 @@ static pte_t *unshare_table(pte_t *pde)
 				map_copied_pte(old[i]);
 			}
 			*pde = virt_to_phys(n) | PTE_P | PTE_W | PTE_U;
+			/* Another CPU on these tables may still walk the
+			 * old one, which its other user may change once it
+			 * is theirs alone: make every CPU forget it first. */
+			flush_tlb_others_pgd(pgd);
 			put_page(tp);
 			old = n;
 		} else {
@@ -109,12 +114,21 @@ static void copy_ptes(pte_t *dt, pte_t *st, u64 lo, u64 hi)
 	}
 }
 
-/* Drop the boot identity map: from now on low addresses belong to users. */
+/* The boot page tables become the kernel's; the other CPUs still need
+ * their identity map of low memory to start (trampoline.S). */
 void paging_init(void)
 {
 	kernel_pgd = phys_to_virt((u64)boot_pml4);
+	this_cpu()->loaded_pgd = kernel_pgd;
+}
+
+/* Once every CPU is up, drop the identity map: low addresses belong to
+ * users from now on. */
+void paging_drop_identity(void)
+{
 	kernel_pgd[0] = 0;
 	flush_tlb_all();
+	flush_tlb_others_pgd(kernel_pgd);
 }
 
 pte_t *pgd_alloc(void)
@@ -160,7 +174,7 @@ pte_t *pte_lookup(pte_t *pgd, u64 va, bool create)
 		}
 		/* Whoever may change the entry needs its own table. */
 		if (level == 1 && create) {
-			t = unshare_table(e);
+			t = unshare_table(pgd, e);
 			if (!t)
 				return NULL;
 			break;
@@ -172,8 +186,15 @@ pte_t *pte_lookup(pte_t *pgd, u64 va, bool create)
 
 enum walk_mode { WALK_READ, WALK_MODIFY, WALK_EXCLUSIVE };
 
-static int walk_level(pte_t *t, int level, u64 base, u64 start, u64 end,
-		      pte_fn fn, void *arg, enum walk_mode mode)
+struct pt_walk {
+	pte_t *pgd;
+	pte_fn fn;
+	void *arg;
+	enum walk_mode mode;
+};
+
+static int walk_level(const struct pt_walk *w, pte_t *t, int level, u64 base,
+		      u64 start, u64 end)
 {
 	u64 span = 1ULL << (12 + 9 * level);
 
@@ -184,36 +205,41 @@ static int walk_level(pte_t *t, int level, u64 base, u64 start, u64 end,
 		if (!(t[i] & PTE_P))
 			continue;
 		if (level == 0) {
-			fn(&t[i], va, arg);
+			w->fn(&t[i], va, w->arg);
 			continue;
 		}
 		pte_t *next = entry_table(t[i]);
-		if (level == 1 && mode == WALK_MODIFY && !(next = unshare_table(&t[i])))
+		if (level == 1 && w->mode == WALK_MODIFY && !(next = unshare_table(w->pgd, &t[i])))
 			return -ENOMEM;
-		if (level == 1 && mode == WALK_EXCLUSIVE && virt_to_page(next)->refcount > 1)
+		if (level == 1 && w->mode == WALK_EXCLUSIVE && virt_to_page(next)->refcount > 1)
 			continue;	/* another address space still uses it */
 		u64 s = va > start ? va : start;
-		if (walk_level(next, level - 1, va, s, end, fn, arg, mode))
+		if (walk_level(w, next, level - 1, va, s, end))
 			return -ENOMEM;
 	}
 	return 0;
 }
 
+static int walk(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg,
+		enum walk_mode mode)
+{
+	struct pt_walk w = { pgd, fn, arg, mode };
+	return start < end ? walk_level(&w, pgd, 3, 0, start, end) : 0;
+}
+
 void pte_range_walk(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg)
 {
-	if (start < end)
-		walk_level(pgd, 3, 0, start, end, fn, arg, WALK_READ);
+	walk(pgd, start, end, fn, arg, WALK_READ);
 }
 
 int pte_range_modify(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg)
 {
-	return start < end ? walk_level(pgd, 3, 0, start, end, fn, arg, WALK_MODIFY) : 0;
+	return walk(pgd, start, end, fn, arg, WALK_MODIFY);
 }
 
 void pte_range_walk_exclusive(pte_t *pgd, u64 start, u64 end, pte_fn fn, void *arg)
 {
-	if (start < end)
-		walk_level(pgd, 3, 0, start, end, fn, arg, WALK_EXCLUSIVE);
+	walk(pgd, start, end, fn, arg, WALK_EXCLUSIVE);
 }
 
 /*
@@ -298,11 +324,15 @@ void pgd_free(pte_t *pgd)
 	free_page(virt_to_page(pgd));
 }
 
+/* Load pgd into CR3, first telling TLB shooters (tlb.c) that we use it. */
 void switch_pgd(pte_t *pgd)
 {
-	u64 pa = virt_to_phys(pgd);
-	if (read_cr3() != pa)
-		write_cr3(pa);
+	struct cpu *c = this_cpu();
+	if (c->loaded_pgd == pgd)
+		return;
+	c->loaded_pgd = pgd;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	write_cr3(virt_to_phys(pgd));
 }
 
 void flush_tlb_all(void)

@@ -1,9 +1,10 @@
 /*
  * System call dispatch and the return-to-user work loop.  do_syscall() looks
  * the number up in syscall_table (Linux x86-64 numbering); an empty slot is
- * -ENOSYS, logged once by name.  exit_to_user_mode() runs with interrupts
- * off before every return to user space: it reschedules if the time slice
- * ran out, delivers signals, and accounts time.
+ * -ENOSYS, logged once by name, under the big kernel lock.
+ * exit_to_user_mode() runs with interrupts off before every return to user
+ * space: it reschedules if the time slice ran out, delivers signals, and
+ * lets the kernel lock go.
  */
 #include <tine/syscall_table.h>
 #include <tine/syscalls.h>
@@ -12,6 +13,7 @@
 #include <tine/errno.h>
 #include <tine/printk.h>
 #include <tine/cpu.h>
+#include <tine/kernel_lock.h>
 
 static u64 enosys_logged[NR_SYSCALLS / 64];
 
@@ -42,6 +44,7 @@ void do_syscall(struct pt_regs *regs)
 {
 	u64 nr = regs->orig_rax;
 
+	lock_kernel();
 	current->regs = regs;
 	if (nr < NR_SYSCALLS && syscall_table[nr])
 		regs->rax = syscall_table[nr](regs->rdi, regs->rsi, regs->rdx,
@@ -54,6 +57,12 @@ void do_syscall(struct pt_regs *regs)
 
 void do_signal(struct pt_regs *regs);
 
+/*
+ * Called with interrupts off just before every return to user mode; the
+ * big kernel lock is held after a system call or fault, not after an
+ * interrupt, and is taken only if there is work.  It is released here, so
+ * user code never runs holding it.
+ */
 void exit_to_user_mode(struct pt_regs *regs)
 {
 	struct task_struct *t = current;
@@ -62,6 +71,8 @@ void exit_to_user_mode(struct pt_regs *regs)
 		bool work = t->need_resched || signal_pending_current();
 		if (!work)
 			break;
+		if (!kernel_locked())
+			lock_kernel();
 		__asm__ volatile("sti");
 		if (t->need_resched)
 			schedule();
@@ -74,4 +85,6 @@ void exit_to_user_mode(struct pt_regs *regs)
 		regs->rax = regs->orig_rax;
 		regs->rip -= 2;		/* back over the 2-byte syscall instruction */
 	}
+	if (kernel_locked())
+		release_kernel_lock();
 }

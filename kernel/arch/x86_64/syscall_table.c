@@ -140,6 +140,7 @@ const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[160] = SYS(sys_setrlimit),
 	[203] = SYS(sys_sched_setaffinity),
 	[204] = SYS(sys_sched_getaffinity),
+	[309] = SYS(sys_getcpu),
 	[302] = SYS(sys_prlimit64),
 
 	/* signals, process groups, sessions (kernel/proc/signal.c and friends) */

@@ -1,10 +1,12 @@
 /*
- * Time keeping: calibrate the TSC against the PIT once at boot (PIT channel 2
- * counts a known 10 ms), then every clock read is one rdtsc and a multiply.
+ * Time keeping: calibrate the TSC (and the local APIC timer that gives each
+ * CPU its tick) against the PIT once at boot (PIT channel 2 counts a known
+ * interval), then every clock read is one rdtsc and a multiply.
  * Wall-clock time comes from the CMOS RTC, read once.
  */
 #include <tine/time.h>
 #include <tine/cpu.h>
+#include <tine/apic.h>
 #include <tine/printk.h>
 #include <tine/errno.h>
 #include <tine/syscalls.h>
@@ -13,20 +15,52 @@ static u64 tsc_at_boot;
 static u64 tsc_khz = 1000000;	/* a guess until time_init() measures it */
 static u64 realtime_at_boot_ns;
 
-/* Count TSC cycles while PIT channel 2 counts down 10 ms. */
-static u64 calibrate_tsc_khz(void)
-{
-	u16 count = 11932;		/* 1193182 Hz / 100 */
+/*
+ * Count TSC cycles, and local APIC timer counts, while PIT channel 2 counts
+ * down 1 ms, ten times, and keep the smallest of each.  Under TCG the
+ * virtual CPU is a host thread: if the host deschedules it while the PIT
+ * reaches its count, the loop sees that only when it runs again, and that
+ * window reads long by however long the stall was (5 ms and more were seen
+ * under load), so one window would skew every clock read for the whole run.
+ * A stall can only lengthen a window (the clocks are read before the PIT
+ * starts), so the shortest is the truest.  One window first, thrown away,
+ * warms up the code.
+ */
+#define PIT_HZ 1193182
+#define CAL_PIT_COUNT 1193		/* 1 ms */
+#define CAL_WINDOWS 10
 
+static void pit_window(u64 *tsc, u32 *apic)
+{
 	outb(0x61, (inb(0x61) & ~0x02) | 0x01);	/* gate on, speaker off */
 	outb(0x43, 0xb0);		/* channel 2, lo/hi, one-shot */
-	outb(0x42, count & 0xff);
-	outb(0x42, count >> 8);
+	outb(0x42, CAL_PIT_COUNT & 0xff);
+	lapic_timer_start_free();
+	/* Read the clocks, then start the PIT: a stall in between can only
+	 * make the window longer, never shorter. */
+	u32 apic0 = lapic_timer_now();
 	u64 t0 = rdtsc();
+	outb(0x42, CAL_PIT_COUNT >> 8);	/* the count starts with this write */
 	while (!(inb(0x61) & 0x20))	/* OUT2 goes high at terminal count */
 		;
-	u64 t1 = rdtsc();
-	return (t1 - t0) / 10;
+	*tsc = rdtsc() - t0;
+	*apic = apic0 - lapic_timer_now();
+}
+
+static u64 calibrate_tsc_khz(void)
+{
+	u64 tsc, best_tsc = ~0ULL;
+	u32 apic, best_apic = ~0U;
+	u64 window_ns = (u64)CAL_PIT_COUNT * NSEC_PER_SEC / PIT_HZ;
+
+	pit_window(&tsc, &apic);
+	for (int i = 0; i < CAL_WINDOWS; i++) {
+		pit_window(&tsc, &apic);
+		best_tsc = MIN(best_tsc, tsc);
+		best_apic = MIN(best_apic, apic);
+	}
+	lapic_calibrate(window_ns, best_apic);
+	return best_tsc * 1000000 / window_ns;
 }
 
 static u8 cmos_read(u8 reg)

@@ -15,6 +15,10 @@
 #include <tine/traps.h>
 #include <tine/signal.h>
 #include <tine/kstack.h>
+#include <tine/apic.h>
+#include <tine/kernel_lock.h>
+#include <tine/sched.h>
+#include <tine/tlb.h>
 
 static const char *const exception_names[32] = {
 	"divide error", "debug", "NMI", "breakpoint", "overflow",
@@ -148,27 +152,69 @@ static void user_exception(struct pt_regs *regs)
 	}
 }
 
+/* The IPIs: short, and run without the big kernel lock, which the sender
+ * may hold while it waits for them (tlb.c). */
+static bool ipi_dispatch(int v)
+{
+	switch (v) {
+	case RESCHEDULE_VECTOR:
+		current->need_resched = true;	/* the idle loop looks anyway */
+		break;
+	case TLB_FLUSH_VECTOR:
+		tlb_flush_ipi();
+		break;
+	case STOP_VECTOR:
+		for (;;)
+			__asm__ volatile("cli; hlt");
+	case SPURIOUS_VECTOR:
+		return true;			/* no EOI for a spurious one */
+	default:
+		return false;
+	}
+	lapic_eoi();
+	return true;
+}
+
+/* A device or timer interrupt: with the kernel lock, and irq_regs set so
+ * that the tick can tell user time from system time. */
+static void irq_enter(struct pt_regs *regs)
+{
+	struct cpu *c = this_cpu();
+	struct pt_regs *outer = c->irq_regs;
+	int v = regs->trapno;
+
+	c->irq_count++;
+	c->irq_regs = regs;
+	lock_kernel();
+	if (v == TIMER_VECTOR) {
+		sched_tick();
+		lapic_eoi();
+	} else {
+		irq_dispatch(v - IRQ_BASE);
+	}
+	unlock_kernel();
+	this_cpu()->irq_regs = outer;
+}
+
 void trap_dispatch(struct pt_regs *regs)
 {
 	int v = regs->trapno;
 
-	if (v >= IRQ_BASE && v < IRQ_BASE + 16) {
-		struct pt_regs *outer = cpu0.irq_regs;
-		cpu0.irq_regs = regs;
-		irq_dispatch(v - IRQ_BASE);
-		cpu0.irq_regs = outer;
+	if ((v >= IRQ_BASE && v < IRQ_BASE + 16) || v == TIMER_VECTOR) {
+		irq_enter(regs);
 		return;
 	}
-	if (v == 255)			/* spurious */
+	if (v >= 32 && ipi_dispatch(v))
 		return;
-	if (v == 14) {
-		do_page_fault(regs, read_cr2());
-		return;
-	}
-	if (!user_mode(regs)) {
+	if (!user_mode(regs) && v != 14) {
 		if (fixup_exception(regs))
 			return;
 		kernel_fault(regs, v < 32 ? exception_names[v] : "unknown trap");
 	}
-	user_exception(regs);
+	lock_kernel();
+	if (v == 14)
+		do_page_fault(regs, read_cr2());
+	else
+		user_exception(regs);
+	unlock_kernel();
 }

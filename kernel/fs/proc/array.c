@@ -153,6 +153,7 @@ void proc_task_info_get(struct task_struct *t, struct proc_task_info *p)
 	p->start_time = t->start_time_ns / NS_PER_TICK;
 	p->rsslim = RLIM_INFINITY;
 	p->exit_signal = t->exit_signal;
+	p->processor = t->cpu;
 	p->exit_code = t->exit_state ? t->exit_code : 0;
 	if (t->fs)
 		p->umask = t->fs->umask;

@@ -1,5 +1,5 @@
 /*
- * /proc/cpuinfo for the one CPU, from CPUID: vendor, family/model/stepping
+ * /proc/cpuinfo, a block per CPU, from CPUID: vendor, family/model/stepping
  * (with Intel's and AMD's extended-field rule), the brand string and the
  * feature flags under Linux's names for the CPUID bits (the synthetic
  * flags Linux adds, such as rep_good, are not shown).  The clock figures
@@ -8,6 +8,7 @@
  */
 #include <tine/proc_fs.h>
 #include <tine/string.h>
+#include <tine/cpu.h>
 
 static void cpuid(u32 leaf, u32 r[4])
 {
@@ -47,12 +48,13 @@ static void print_flags(struct proc_buf *pb, const char *const names[32], u32 bi
 			pb_printf(pb, " %s", names[i]);
 }
 
-int proc_cpuinfo_show(struct proc_buf *pb, s32 pid)
+/* One block per CPU; they are all the same model, so CPUID on this one
+ * describes each. */
+static void show_cpu(struct proc_buf *pb, const struct cpu *c)
 {
 	u32 r[4], sig[4], ext[4], brand[13] = { 0 }, max;
 	u32 family, model;
 
-	(void)pid;
 	cpuid(0, r);
 	max = r[0];
 	cpuid(1, sig);
@@ -65,14 +67,15 @@ int proc_cpuinfo_show(struct proc_buf *pb, s32 pid)
 		model += ((sig[0] >> 16) & 15) << 4;
 	for (u32 i = 0; ext[0] >= 0x80000004 && i < 3; i++)
 		cpuid(0x80000002 + i, brand + 4 * i);
-	pb_printf(pb, "processor\t: 0\nvendor_id\t: %.4s%.4s%.4s\n",
+	pb_printf(pb, "processor\t: %d\nvendor_id\t: %.4s%.4s%.4s\n", c->id,
 		  (char *)&r[1], (char *)&r[3], (char *)&r[2]);
 	pb_printf(pb, "cpu family\t: %u\nmodel\t\t: %u\nmodel name\t: %s\n"
 		  "stepping\t: %u\n", family, model, (char *)brand, sig[0] & 15);
-	pb_printf(pb, "physical id\t: 0\nsiblings\t: 1\ncore id\t\t: 0\n"
-		  "cpu cores\t: 1\napicid\t\t: 0\ninitial apicid\t: 0\n"
+	pb_printf(pb, "physical id\t: 0\nsiblings\t: %d\ncore id\t\t: %d\n"
+		  "cpu cores\t: %d\napicid\t\t: %u\ninitial apicid\t: %u\n"
 		  "fpu\t\t: yes\nfpu_exception\t: yes\ncpuid level\t: %u\n"
-		  "wp\t\t: yes\nflags\t\t:", max);
+		  "wp\t\t: yes\nflags\t\t:", nr_cpus, c->id, nr_cpus,
+		  c->apic_id, c->apic_id, max);
 	print_flags(pb, flags_1d, sig[3]);
 	print_flags(pb, flags_1c, sig[2]);
 	if (ext[0] >= 0x80000001) {
@@ -82,5 +85,12 @@ int proc_cpuinfo_show(struct proc_buf *pb, s32 pid)
 	}
 	pb_printf(pb, "\nclflush size\t: %u\ncache_alignment\t: %u\n\n",
 		  ((sig[1] >> 8) & 0xff) * 8, ((sig[1] >> 8) & 0xff) * 8);
+}
+
+int proc_cpuinfo_show(struct proc_buf *pb, s32 pid)
+{
+	(void)pid;
+	for (int i = 0; i < nr_cpus; i++)
+		show_cpu(pb, cpus[i]);
 	return 0;
 }

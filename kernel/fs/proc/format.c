@@ -73,7 +73,7 @@ void proc_format_stat(struct proc_buf *pb, const struct proc_task_info *p)
 		  mm ? p->start_stack : 0, p->sig_pending & 0x7fffffffUL,
 		  p->blocked & 0x7fffffffUL, p->ignored & 0x7fffffffUL,
 		  p->caught & 0x7fffffffUL, p->sleeping_in_kernel ? 1 : 0);
-	pb_printf(pb, " %d 0 0 0 0 0 0", p->exit_signal);
+	pb_printf(pb, " %d %d 0 0 0 0 0", p->exit_signal, p->processor);
 	if (mm)
 		pb_printf(pb, " %lu %lu %lu %lu %lu %lu %lu",
 			  p->start_data, p->end_data, p->start_brk, p->arg_start,
@@ -282,15 +282,28 @@ void proc_format_uptime(struct proc_buf *pb, u64 uptime_ns, u64 idle_ns)
  * Linux follows it with one count per interrupt number, which Tine does
  * not keep (readers such as procps use only the total).
  */
+static void cpu_line(struct proc_buf *pb, const struct proc_cpu_times *t)
+{
+	pb_printf(pb, " %lu %lu %lu %lu 0 0 0 0 0 0\n", t->user, t->nice,
+		  t->system, t->idle);
+}
+
+/* "cpu " sums every CPU; then one cpuN line each. */
 void proc_format_cpu_stat(struct proc_buf *pb, const struct proc_cpu_info *c)
 {
-	for (int cpu = -1; cpu < 1; cpu++) {
-		if (cpu < 0)
-			pb_printf(pb, "cpu ");
-		else
-			pb_printf(pb, "cpu%d", cpu);
-		pb_printf(pb, " %lu %lu %lu %lu 0 0 0 0 0 0\n",
-			  c->user, c->nice, c->system, c->idle);
+	struct proc_cpu_times sum = { 0 };
+
+	for (int i = 0; i < c->nr_cpus; i++) {
+		sum.user += c->cpu[i].user;
+		sum.nice += c->cpu[i].nice;
+		sum.system += c->cpu[i].system;
+		sum.idle += c->cpu[i].idle;
+	}
+	pb_printf(pb, "cpu ");
+	cpu_line(pb, &sum);
+	for (int i = 0; i < c->nr_cpus; i++) {
+		pb_printf(pb, "cpu%d", i);
+		cpu_line(pb, &c->cpu[i]);
 	}
 	pb_printf(pb, "intr %lu\nctxt %lu\nbtime %lu\nprocesses %lu\n"
 		  "procs_running %lu\nprocs_blocked %lu\n"

@@ -191,7 +191,7 @@ static void proc_set_ops(struct inode *ino, const struct proc_entry *e)
 		ino->i_op = &proc_link_iops;
 	} else {
 		ino->i_op = &proc_file_iops;
-		ino->i_fop = &proc_file_fops;
+		ino->i_fop = e->fop ? e->fop : &proc_file_fops;
 	}
 }
 

@@ -29,6 +29,8 @@ static const struct proc_entry root_entries[] = {
 	  .readlink = proc_thread_self_readlink },
 	{ .name = "sys", .mode = S_IFDIR | 0555, .iop = &proc_sys_iops,
 	  .fop = &proc_sys_fops },
+	{ .name = "tine", .mode = S_IFDIR | 0555, .iop = &proc_tine_iops,
+	  .fop = &proc_tine_fops },
 };
 
 #define NR_ROOT ((int)ARRAY_SIZE(root_entries))

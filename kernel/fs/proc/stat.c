@@ -1,6 +1,6 @@
 /*
  * /proc/stat: CPU time by kind since boot (clock ticks), interrupts,
- * context switches, boot time, and the process counts.  One CPU.
+ * context switches, boot time, and the process counts; a line per CPU.
  */
 #include <tine/proc_fs.h>
 #include <tine/cpu.h>
@@ -36,10 +36,13 @@ int proc_stat_show(struct proc_buf *pb, s32 pid)
 	struct proc_cpu_info c = { 0 };
 
 	(void)pid;
-	c.user = to_clock_t(cpu0.user_ticks);
-	c.system = to_clock_t(cpu0.system_ticks);
-	c.idle = to_clock_t(cpu0.idle_ticks);
-	c.intr = cpu0.irq_count;
+	c.nr_cpus = nr_cpus;
+	for (int i = 0; i < nr_cpus; i++) {
+		c.cpu[i].user = to_clock_t(cpus[i]->user_ticks);
+		c.cpu[i].system = to_clock_t(cpus[i]->system_ticks);
+		c.cpu[i].idle = to_clock_t(cpus[i]->idle_ticks);
+		c.intr += cpus[i]->irq_count;
+	}
 	c.ctxt = nr_context_switches;
 	c.btime = (ktime_get_real_ns() - ktime_get_ns()) / 1000000000;
 	/* "processes": forks since boot; Tine does not count them, so this is

@@ -1,0 +1,28 @@
+/*
+ * The big kernel lock.  Tine's kernel code was written for one CPU, where
+ * "nothing else runs until I block or return to user mode" made most data
+ * safe without locks.  On several CPUs the same guarantee is kept by one
+ * lock that a CPU holds whenever it runs kernel code for a task: taken at
+ * every entry from user mode (system call, fault, interrupt), released on
+ * the way back to user mode and across schedule(), so that user code and
+ * the scheduler itself run on all CPUs at once while kernel code runs on
+ * one at a time.  This is how Linux 2.0 first ran on SMP machines; finer
+ * locks can replace it one subsystem at a time.  docs/smp.md says more.
+ *
+ * The lock is recursive on one CPU: an interrupt or a page fault taken
+ * while this CPU already holds it just counts one level deeper.
+ */
+#ifndef TINE_KERNEL_LOCK_H
+#define TINE_KERNEL_LOCK_H
+
+#include <tine/types.h>
+
+void lock_kernel(void);
+void unlock_kernel(void);
+bool kernel_locked(void);		/* held by this CPU? */
+
+/* schedule(): drop the lock (all levels) and take it back after the switch. */
+int release_kernel_lock(void);
+void reacquire_kernel_lock(int depth);
+
+#endif
