@@ -33,6 +33,9 @@ static u64 prot_to_vm(u64 prot)
 static bool range_is_free(struct mm_struct *mm, u64 addr, u64 len)
 {
 	struct vm_area_struct *v = vma_find(&mm->mmap, addr);
+
+	if (addr + len < addr)
+		return false;		/* wraps past 2^64: never free */
 	return !v || v->vm_start >= addr + len;
 }
 
@@ -41,8 +44,8 @@ static u64 get_unmapped_area(struct mm_struct *mm, u64 hint, u64 len)
 {
 	if (hint) {
 		hint = ALIGN_UP(hint, PAGE_SIZE);
-		if (hint >= 0x10000 && hint + len <= mm->mmap_base &&
-		    range_is_free(mm, hint, len))
+		if (hint >= 0x10000 && hint < mm->mmap_base &&
+		    len <= mm->mmap_base - hint && range_is_free(mm, hint, len))
 			return hint;
 	}
 	return vma_find_gap(&mm->mmap, len, 0x10000, mm->mmap_base);
@@ -314,15 +317,21 @@ long sys_mremap(u64 old, u64 old_len, u64 new_len, u64 flags, u64 new_addr)
 	if (new_len == 0)
 		return -EINVAL;
 	struct vm_area_struct *vma = vma_find(&mm->mmap, old);
-	if (!vma || vma->vm_start > old || old + old_len > vma->vm_end)
+	if (!vma || vma->vm_start > old)
 		return -EFAULT;
-	if (new_len <= old_len) {
-		if (new_len < old_len)
-			do_munmap(mm, old + new_len, old_len - new_len);
+	if (new_len <= old_len) {	/* a shrink is an munmap of the tail */
+		u64 tail = old + new_len, n = old_len - new_len;
+		if (tail > TASK_SIZE || n > TASK_SIZE - tail)
+			return -EINVAL;
+		if (n)
+			do_munmap(mm, tail, n);
 		return old;
 	}
-	/* Grow in place if the VMA ends where the range does and room follows. */
-	if (old + old_len == vma->vm_end &&
+	if (old_len > vma->vm_end - old)
+		return -EFAULT;		/* Linux's vma_to_resize() */
+	/* Grow in place if the VMA ends where the range does and room follows
+	 * (new_len may be anything: old + new_len must not wrap). */
+	if (old + old_len == vma->vm_end && new_len <= TASK_SIZE - old &&
 	    range_is_free(mm, vma->vm_end, new_len - old_len) &&
 	    old + new_len <= mm->mmap_base + MMAP_GAP) {
 		mm->total_vm += (new_len - old_len) >> PAGE_SHIFT;
