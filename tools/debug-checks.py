@@ -27,6 +27,8 @@ CASES = {
     "LIST_DEL_CORRUPT": "list_del corruption: entry",
     "LIST_ADD_TWICE": "added twice",
     "STACK_OVERFLOW": "kernel stack overflow: init[1] ran into the guard page",
+    "LOCK_ORDER_INVERSION": "lockdep: lock order inversion: taking crashtest_a while holding crashtest_b",
+    "SLEEP_WITH_SPINLOCK": "lockdep: schedule() while holding crashtest_held",
 }
 
 

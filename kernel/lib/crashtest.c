@@ -14,6 +14,8 @@
 #include <tine/string.h>
 #include <tine/printk.h>
 #include <tine/errno.h>
+#include <tine/spinlock.h>
+#include <tine/sched.h>
 
 static void page_double_free(void)
 {
@@ -93,6 +95,33 @@ static void list_add_twice(void)
 	list_add(&a, &head);
 }
 
+/* A then B once, then B then A: lockdep must see the inversion. */
+static void lock_order_inversion(void)
+{
+	static spinlock_t a = SPINLOCK_INIT("crashtest_a");
+	static spinlock_t b = SPINLOCK_INIT("crashtest_b");
+	u64 flags = local_irq_save();
+
+	spin_lock(&a);
+	spin_lock(&b);
+	spin_unlock(&b);
+	spin_unlock(&a);
+	spin_lock(&b);
+	spin_lock(&a);
+	spin_unlock(&a);
+	spin_unlock(&b);
+	local_irq_restore(flags);
+}
+
+static void sleep_with_spinlock(void)
+{
+	static spinlock_t l = SPINLOCK_INIT("crashtest_held");
+	u64 flags = spin_lock_irqsave(&l);
+
+	schedule();
+	spin_unlock_irqrestore(&l, flags);
+}
+
 /*
  * Each level keeps 512 bytes live on the stack: the guard is hit within 32
  * levels of a 16 KiB stack (the bound only keeps the compiler quiet).
@@ -125,6 +154,8 @@ static const struct {
 	{ "LIST_DEL_CORRUPT", list_del_corrupt },
 	{ "LIST_ADD_TWICE", list_add_twice },
 	{ "STACK_OVERFLOW", stack_overflow },
+	{ "LOCK_ORDER_INVERSION", lock_order_inversion },
+	{ "SLEEP_WITH_SPINLOCK", sleep_with_spinlock },
 };
 
 int provoke_crash(const char *buf, size_t n)
