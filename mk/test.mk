@@ -7,6 +7,7 @@
 #                    boots once and the runner runs every test,
 #                    TINE_MODE=boot boots once per test with rdinit=/tests/NAME
 #   make test-smp    test-linux, test-tine and test-busybox at -smp 2
+#   make test-soak   the Tine suite 20 times in one boot at -smp 4
 #   make run         busybox's shell on Tine in this terminal (Ctrl-A X quits)
 #   CPUS=N           any of these with N CPUs (QEMU -smp N)
 #   make debug       the same, paused for gdb -x tools/gdbinit
@@ -69,6 +70,19 @@ test:
 	$(MAKE) test-trace
 	$(MAKE) test-busybox
 	$(MAKE) test-smp
+
+# The whole user suite SOAK_ROUNDS times in one boot at SOAK_CPUS CPUs, with
+# the runner's leak check around all the rounds (not part of make test:
+# about 20 s a round).
+SOAK_ROUNDS ?= 20
+SOAK_CPUS ?= 4
+.PHONY: test-soak
+test-soak: kernel $(BUILD)/test-tine.cpio
+	python3 tools/run-tests.py --name soak --kernel $(BUILD)/tine.elf \
+		--initrd $(BUILD)/test-tine.cpio --log $(BUILD)/test-soak.log \
+		--timeout $$(( $(SOAK_ROUNDS) * 120 )) --smp $(SOAK_CPUS) \
+		--append "$(APPEND) repeat=$(SOAK_ROUNDS)" \
+		--expect $$(( $(SOAK_ROUNDS) * $(words $(USER_TESTS)) ))
 
 # The user tests and the busybox scenarios again with two CPUs, on both
 # kernels (CPUS=4 and more by hand: make test-smp SMP_CPUS=4).
