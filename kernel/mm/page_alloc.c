@@ -12,9 +12,9 @@
  * that get_page/put_page pairs on them (a kernel page mapped into user
  * space) never free them.
  *
- * Locking: free_area and the counters will be guarded by a zone lock once
- * Tine runs on several CPUs; today there is one CPU and the caller must not
- * let an interrupt handler allocate in the middle (interrupts off).
+ * Locking: the big kernel lock (docs/locking.md), which every caller holds,
+ * interrupt handlers included; free_area and the counters would get a zone
+ * lock of their own if the big lock were split.
  */
 #include <tine/page.h>
 

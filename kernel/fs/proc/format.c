@@ -275,7 +275,7 @@ void proc_format_uptime(struct proc_buf *pb, u64 uptime_ns, u64 idle_ns)
 }
 
 /*
- * fs/proc/stat.c show_stat() for one CPU.  "intr" carries only the total:
+ * fs/proc/stat.c show_stat().  "intr" carries only the total:
  * Linux follows it with one count per interrupt number, which Tine does
  * not keep (readers such as procps use only the total).
  */
