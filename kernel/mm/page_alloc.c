@@ -12,9 +12,9 @@
  * that get_page/put_page pairs on them (a kernel page mapped into user
  * space) never free them.
  *
- * Locking: the big kernel lock (docs/locking.md), which every caller holds,
- * interrupt handlers included; free_area and the counters would get a zone
- * lock of their own if the big lock were split.
+ * Locking: callers are serialised as all kernel code is, by the big kernel
+ * lock (docs/locking.md); no interrupt handler allocates.  free_area and
+ * the counters would get a zone lock of their own if the big lock were split.
  */
 #include <tine/page.h>
 
