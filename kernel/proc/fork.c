@@ -231,6 +231,14 @@ static struct task_struct *copy_process(u64 flags, u64 stack, int __user *ctid,
 		*err = copy_signal(flags, p);
 	if (*err)
 		goto fail;
+	/* Let kill terminate fork in the middle, as Linux does: a parent
+	 * killed while it was on its way into fork (on another CPU, between
+	 * the kill's IPI and its next look at its signals) must not leave a
+	 * child that the kill never saw. */
+	if (fatal_signal_pending(cur)) {
+		*err = -EINTR;
+		goto fail;
+	}
 	/* From here on nothing can fail: the child becomes visible. */
 	setup_child_stack(p, stack, tls, flags);
 	link_child(p, flags);
