@@ -273,14 +273,19 @@ void loadavg_get(u64 loads[3])
  * or system time by where the tick interrupted it.  Not a fixed 1/HZ: when
  * QEMU's host thread for this CPU is descheduled, the ticks it missed
  * arrive as one, and charging 1/HZ would lose the rest (under load the
- * CPU time of a spinning task fell to half the time it spun).
+ * CPU time of a spinning task fell to half the time it spun).  But at most
+ * MAX_TICK_CHARGE: a longer gap is the host's doing, and charging all of it
+ * to whoever was current then (a task in the middle of going to sleep, in
+ * one soak run 190 ms) is as wrong as losing it.
  */
+#define MAX_TICK_CHARGE (3 * NSEC_PER_SEC / HZ)
+
 static u64 tick_elapsed(struct cpu *c)
 {
 	u64 now = ktime_get_ns(), ns = NSEC_PER_SEC / HZ;
 
 	if (c->last_tick_ns && now > c->last_tick_ns)
-		ns = now - c->last_tick_ns;
+		ns = MIN(now - c->last_tick_ns, MAX_TICK_CHARGE);
 	c->last_tick_ns = now;
 	return ns;
 }
