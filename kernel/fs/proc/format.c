@@ -83,10 +83,27 @@ void proc_format_stat(struct proc_buf *pb, const struct proc_task_info *p)
 	pb_printf(pb, " %d\n", p->exit_code);
 }
 
+/* fs/proc/array.c proc_task_name(): a name written through
+ * /proc/PID/comm may hold a newline or a backslash; status shows them as
+ * "\n" and "\\" so that the line stays one line.  Other bytes are raw. */
+static void status_name(struct proc_buf *pb, const char *comm)
+{
+	pb_printf(pb, "Name:\t");
+	for (const char *c = comm; *c; c++) {
+		if (*c == '\n')
+			pb_printf(pb, "\\n");
+		else if (*c == '\\')
+			pb_printf(pb, "\\\\");
+		else
+			pb_printf(pb, "%c", *c);
+	}
+	pb_printf(pb, "\n");
+}
+
 /* fs/proc/array.c task_state(): identity, credentials, the fd table size. */
 static void status_identity(struct proc_buf *pb, const struct proc_task_info *p)
 {
-	pb_printf(pb, "Name:\t%s\n", p->comm);
+	status_name(pb, p->comm);
 	if (p->has_mm)			/* Linux: only while the task has an fs */
 		pb_printf(pb, "Umask:\t%#04o\n", p->umask);
 	pb_printf(pb, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
