@@ -286,6 +286,7 @@ int path_parentat(int dfd, const char *path, struct nameidata *nd);
 int nd_walk_last(struct nameidata *nd, bool follow);
 void nd_release(struct nameidata *nd);
 struct dentry *lookup_child(struct dentry *dir, const char *name);
+bool dir_names_generated(struct inode *dir);
 bool is_dot_name(const char *name);
 
 /* kernel/fs/super.c */
