@@ -1,6 +1,7 @@
 # mk/test.mk: initramfs images and the test, run and debug targets.
 #   make test        deps, then test-unit, test-linux, test-tine, test-boot,
-#                    test-busybox, in order
+#                    test-trace, test-busybox, test-interactive, test-smp,
+#                    in order
 #   make test-linux  the runner on Debian's kernel (the oracle), tests/user
 #                    plus tests/pending
 #   make test-tine   tests/user on build/tine.elf; TINE_MODE=runner (default)
@@ -59,7 +60,9 @@ $(BUILD)/test-linux.cpio: $(BUILD)/user/runner $(USER_TESTS) $(PENDING_TESTS) FO
 # with our pstree and threads in /bin and the demo in /usr/share/tine.
 RUN_TOOLS := $(BUILD)/user/pstree $(BUILD)/user/threads
 $(BUILD)/run.cpio: IMAGE_NODES += --node dev/ttyS0:c:4:64:620 --node dev/tty:c:5:0:666
-$(BUILD)/run.cpio: user/init.sh user/demo.sh $(RUN_TOOLS) FORCE
+# Rebuilt only when an input changes, so that `make run` starts at once.
+$(BUILD)/run.cpio: user/init.sh user/demo.sh $(RUN_TOOLS) /bin/busybox \
+		tools/mkcpio.py mk/test.mk
 	@echo "  CPIO    $@"
 	@rm -rf $@.d && mkdir -p $@.d/bin $@.d/usr/share/tine
 	@cp user/init.sh $@.d/init
@@ -77,6 +80,7 @@ test:
 	$(MAKE) test-boot
 	$(MAKE) test-trace
 	$(MAKE) test-busybox
+	$(MAKE) test-interactive
 	$(MAKE) test-smp
 
 # The whole user suite SOAK_ROUNDS times in one boot at SOAK_CPUS CPUs, with
