@@ -292,6 +292,7 @@ bool is_dot_name(const char *name);
 /* kernel/fs/super.c */
 extern struct dentry *root_dentry;
 int register_filesystem(const char *name, struct dentry *(*mount)(void));
+const char *filesystem_name(int i);
 u32 new_anon_dev(void);
 int mounts_show(char *buf, size_t n);		/* /proc/mounts text */
 
