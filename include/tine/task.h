@@ -62,6 +62,7 @@ struct task_struct {
 	const char *wchan;		/* name of the wait queue slept on */
 	u64 utime_ns, stime_ns;		/* CPU time in user and kernel mode */
 	u64 nvcsw, nivcsw;		/* voluntary, involuntary switches */
+	u64 min_flt;			/* page faults served (all minor: no I/O) */
 	u64 start_time_ns;		/* ktime at creation */
 	u64 wake_at_ns;			/* timed sleep deadline, 0 if none */
 	struct list_head timer_link;	/* on the sleepers-with-timeout list */

@@ -60,9 +60,10 @@ void proc_format_stat(struct proc_buf *pb, const struct proc_task_info *p)
 {
 	bool mm = p->has_mm;
 
-	pb_printf(pb, "%d (%s) %c %d %d %d %d %d %lu %lu 0 %lu 0",
+	pb_printf(pb, "%d (%s) %c %d %d %d %d %d %lu %lu %lu %lu 0",
 		  p->pid, p->comm, p->state, p->ppid, p->pgrp, p->session,
-		  p->tty_nr, p->tpgid, p->flags, p->min_flt, p->maj_flt);
+		  p->tty_nr, p->tpgid, p->flags, p->min_flt, p->cmin_flt,
+		  p->maj_flt);
 	pb_printf(pb, " %lu %lu %ld %ld %d %d %d 0 %lu %lu %lu %lu",
 		  p->utime, p->stime, p->cutime, p->cstime,
 		  20 + p->nice, p->nice, p->num_threads, p->start_time,
