@@ -69,6 +69,7 @@ static void mm_fields(struct mm_struct *mm, struct proc_task_info *p)
 	p->env_start = mm->env_start;
 	p->env_end = mm->env_end;
 	vma_classes(mm, p);
+	p->pte_pages = mm_pgtable_pages(mm);
 }
 
 static void sig_fields(struct task_struct *t, struct proc_task_info *p)
