@@ -1,6 +1,6 @@
 # a sleeping child as procfs shows it to its parent
 sleep 3 & c=$!
-sleep 0.3
+while [ "$(cat /proc/$c/comm)" != sleep ]; do sleep 0.1; done
 grep -e '^Name' -e '^State' /proc/$c/status
 [ "$(awk '/^PPid/ {print $2}' /proc/$c/status)" = $$ ] && echo "PPid is the shell"
 [ "$(cut -d' ' -f4 /proc/$c/stat)" = $$ ] && echo "stat ppid is the shell"
