@@ -10,10 +10,16 @@ set -e
 
 PKGS="qemu-system-x86 musl-tools busybox-static linux-image-amd64 libcmocka-dev cpio chromium"
 
+# One dpkg-query for all of them: `make run` calls this on every start.
+# shellcheck disable=SC2086
+installed=" $(dpkg-query -W -f='${db:Status-Status} ${Package}\n' $PKGS \
+    2>/dev/null | awk '$1 == "installed" {print $2}' | tr '\n' ' ')"
 missing=""
 for p in $PKGS; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-    [ "$status" = installed ] || missing="$missing $p"
+    case "$installed" in
+    *" $p "*) ;;
+    *) missing="$missing $p" ;;
+    esac
 done
 [ -z "$missing" ] && exit 0
 

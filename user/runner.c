@@ -148,6 +148,35 @@ static bool on_tine(void)
 	return uname(&u) == 0 && strstr(u.release, "tine");
 }
 
+/* Run every test named in list (one per line, # for comments), once. */
+static void run_list(const char *list, long timeout_ns, int *passed, int *failed)
+{
+	static char copy[65536];
+	char line[320];
+
+	strcpy(copy, list);
+	for (char *name = strtok(copy, "\r\n"); name; name = strtok(NULL, "\r\n")) {
+		if (name[0] == '#')
+			continue;
+		int st = run_test(name, timeout_ns);
+		if (st == 0) {
+			(*passed)++;
+			snprintf(line, sizeof line, "ok %s\n", name);
+		} else {
+			(*failed)++;
+			if (st < 0)
+				snprintf(line, sizeof line, "FAIL %s (timeout)\n", name);
+			else if (WIFSIGNALED(st))
+				snprintf(line, sizeof line, "FAIL %s (signal %d)\n",
+					 name, WTERMSIG(st));
+			else
+				snprintf(line, sizeof line, "FAIL %s (exit %d)\n",
+					 name, WEXITSTATUS(st));
+		}
+		say(line);
+	}
+}
+
 int main(void)
 {
 	static char list[65536];
@@ -176,26 +205,12 @@ int main(void)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	for (char *name = strtok(list, "\r\n"); name; name = strtok(NULL, "\r\n")) {
-		if (name[0] == '#')
-			continue;
-		int st = run_test(name, timeout_ns);
-		if (st == 0) {
-			passed++;
-			snprintf(line, sizeof line, "ok %s\n", name);
-		} else {
-			failed++;
-			if (st < 0)
-				snprintf(line, sizeof line, "FAIL %s (timeout)\n", name);
-			else if (WIFSIGNALED(st))
-				snprintf(line, sizeof line, "FAIL %s (signal %d)\n",
-					 name, WTERMSIG(st));
-			else
-				snprintf(line, sizeof line, "FAIL %s (exit %d)\n",
-					 name, WEXITSTATUS(st));
-		}
-		say(line);
-	}
+	/* repeat=N on the kernel command line (make test-soak) runs the list
+	 * N times, with the leak check around all of them. */
+	const char *r = getenv("repeat");
+	int rounds = r && atoi(r) > 0 ? atoi(r) : 1;
+	for (int round = 0; round < rounds; round++)
+		run_list(list, timeout_ns, &passed, &failed);
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;			/* orphans the tests left to init */
 	nftw("/tmp", remove_entry, 16, FTW_DEPTH | FTW_PHYS);

@@ -43,7 +43,8 @@ struct cpu {
 	u64 gdt[10];
 	struct tss tss;
 	u64 irq_count, ctxt_switches;
-	u64 user_ticks, system_ticks, idle_ticks;
+	u64 user_ns, system_ns, idle_ns;	/* time by kind, charged at each tick */
+	u64 last_tick_ns;
 #ifdef TINE_DEBUG
 	struct spinlock *held_locks[8];	/* kernel/lib/lockdep.c */
 	int nr_held_locks;

@@ -287,11 +287,13 @@ int path_parentat(int dfd, const char *path, struct nameidata *nd);
 int nd_walk_last(struct nameidata *nd, bool follow);
 void nd_release(struct nameidata *nd);
 struct dentry *lookup_child(struct dentry *dir, const char *name);
+bool dir_names_generated(struct inode *dir);
 bool is_dot_name(const char *name);
 
 /* kernel/fs/super.c */
 extern struct dentry *root_dentry;
 int register_filesystem(const char *name, struct dentry *(*mount)(void));
+const char *filesystem_name(int i);
 u32 new_anon_dev(void);
 int mounts_show(char *buf, size_t n);		/* /proc/mounts text */
 

@@ -65,6 +65,7 @@ struct mm_struct *mm_alloc(void);
 struct mm_struct *dup_mm(struct mm_struct *old);	/* fork: copy-on-write */
 void mmput(struct mm_struct *mm);			/* drop a user */
 void mmget(struct mm_struct *mm);
+u64 mm_pgtable_pages(struct mm_struct *mm);	/* for VmPTE */
 
 struct vm_area_struct *vma_alloc(struct mm_struct *mm, u64 start, u64 end,
 				 u64 flags);

@@ -44,7 +44,7 @@ struct proc_task_info {
 	s32 pid, tgid, ppid, pgrp, session, tracer;
 	s32 tty_nr, tpgid;
 	u64 flags;			/* Linux PF_* bits */
-	u64 min_flt, maj_flt;
+	u64 min_flt, cmin_flt, maj_flt;
 	u64 utime, stime, cutime, cstime;
 	s32 nice, num_threads;
 	u64 start_time;

@@ -162,6 +162,8 @@ struct signal_struct {
 	pid_t session;			/* session id */
 	struct tty_struct *tty;		/* controlling terminal */
 	u64 cutime_ns, cstime_ns;	/* reaped children's CPU time */
+	u64 min_flt;			/* faults of the group's exited threads */
+	u64 cmin_flt;			/* faults of reaped children (and theirs) */
 	u64 it_real_value_ns;		/* ITIMER_REAL deadline, 0 if off */
 	u64 it_real_incr_ns;
 	pid_t it_real_tgid;		/* who gets SIGALRM */

@@ -72,6 +72,7 @@ struct task_struct {
 	const char *wchan;		/* name of the wait queue slept on */
 	u64 utime_ns, stime_ns;		/* CPU time in user and kernel mode */
 	u64 nvcsw, nivcsw;		/* voluntary, involuntary switches */
+	u64 min_flt;			/* page faults served (all minor: no I/O) */
 	u64 start_time_ns;		/* ktime at creation */
 	u64 wake_at_ns;			/* timed sleep deadline, 0 if none */
 	struct list_head timer_link;	/* on the sleepers-with-timeout list */
@@ -151,6 +152,13 @@ void idle_task_init(void);
 struct task_struct *idle_task_create(struct cpu *c);
 struct task_struct *kernel_thread(int (*fn)(void *), void *arg);
 int count_user_processes(uid_t uid);
+int nr_tasks_get(void);
+
+/* kernel/proc/fork.c: the sysctl kernel.threads-max */
+#define MIN_THREADS	20		/* the default threads-max's floor */
+#define MAX_THREADS	0x3fffffff	/* and its ceiling (FUTEX_TID_MASK) */
+int threads_max_get(void);
+int threads_max_set(int v);
 
 /* kernel/proc/fork.c, exec.c, exit.c */
 long kernel_clone(u64 flags, u64 stack, int __user *ptid, int __user *ctid,

@@ -32,6 +32,8 @@ void wake_up(struct wait_queue_head *wq);
 
 /* True if the current task has an unblocked signal waiting (sleeps end early). */
 bool signal_pending_current(void);
+struct task_struct;
+bool fatal_signal_pending(const struct task_struct *t);
 
 /*
  * Sleep in TASK_INTERRUPTIBLE until cond holds.  Evaluates to 0 when it does,

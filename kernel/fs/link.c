@@ -25,9 +25,11 @@ static int lookup_last(int dfd, const char *path, struct nameidata *nd,
 		err = inode_permission(nd->dir->d_inode, MAY_EXEC);
 		if (!err) {
 			*dp = lookup_child(nd->dir, nd->last);
-			if (!*dp)
+			if (!*dp && dir_names_generated(nd->dir->d_inode))
+				err = -ENOENT;
+			else if (!*dp)
 				*dp = d_alloc(nd->dir, nd->last);
-			if (!*dp)
+			if (!err && !*dp)
 				err = -ENOMEM;
 		}
 	}

@@ -141,6 +141,17 @@ struct dentry *lookup_child(struct dentry *dir, const char *name)
 	return d;
 }
 
+/*
+ * Does the filesystem make dir's names itself (procfs), so that new ones
+ * cannot be added?  There, as on Linux, where procfs's lookup fails with
+ * ENOENT instead of giving a negative dentry, an absent name is ENOENT
+ * even for open(O_CREAT), mkdir, mknod, symlink and link, not EACCES.
+ */
+bool dir_names_generated(struct inode *dir)
+{
+	return !dir->i_op || !dir->i_op->create;
+}
+
 /* A directory with a filesystem mounted on it stands for that fs's root. */
 static struct dentry *follow_mounts(struct dentry *d)
 {

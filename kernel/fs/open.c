@@ -111,6 +111,8 @@ static int open_last(struct nameidata *nd, int flags, mode_t mode, bool *created
 	if (err)
 		return err;
 	d = lookup_child(nd->dir, nd->last);
+	if (!d && dir_names_generated(nd->dir->d_inode))
+		return -ENOENT;
 	if (!d) {
 		err = open_create(nd, mode);
 		*created = err == 0;

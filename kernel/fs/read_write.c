@@ -4,9 +4,9 @@
  * buffer (EFAULT), then hands the transfer to the file's operations with the
  * offset to use: &f->f_pos, shared by every fd that refers to this open file
  * description, or a local copy for pread/pwrite, which "do not change the
- * file offset".  Kernel code is not preempted and a single CPU runs it, so
- * the offset needs no lock beyond that; drivers that sleep (pipes, ttys)
- * ignore the offset.
+ * file offset".  Kernel code is not preempted and runs under the big kernel
+ * lock, so the offset needs no lock beyond that; drivers that sleep (pipes,
+ * ttys) ignore the offset.
  */
 #include <tine/fs.h>
 #include <tine/fdtable.h>

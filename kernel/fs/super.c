@@ -60,6 +60,13 @@ int register_filesystem(const char *name, struct dentry *(*mount)(void))
 	return 0;
 }
 
+/* The name of the i-th registered filesystem type, in registration order
+ * (as /proc/filesystems lists them), or NULL past the last. */
+const char *filesystem_name(int i)
+{
+	return i >= 0 && i < nr_fs_types ? fs_types[i].name : NULL;
+}
+
 static struct file_system_type *find_fs_type(const char *name)
 {
 	for (int i = 0; i < nr_fs_types; i++)

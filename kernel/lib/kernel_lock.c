@@ -16,16 +16,7 @@
 #include <tine/cpu.h>
 #include <tine/panic.h>
 
-static struct {
-	volatile int locked;
-	volatile int owner;		/* CPU id, -1 when free */
-	int depth;			/* levels the owner holds */
-} kernel_lock = { 0, -1, 0 };
-
-bool kernel_locked(void)
-{
-	return kernel_lock.owner == smp_processor_id();
-}
+struct kernel_lock kernel_lock = { 0, -1, 0 };
 
 /* Interrupts stay off from the moment the word is ours until the owner is
  * recorded: an interrupt in between would see a held lock that is not this

@@ -8,7 +8,8 @@
  * dump to the serial console at power-off and panic (which needs no system
  * call and nothing that could be broken), or as they happen with
  * trace=...,live.  A full ring overwrites its oldest unread events and
- * counts them as lost.  There is one ring per CPU; Tine runs on one.
+ * counts them as lost.  One ring serves every CPU, each event stamped with
+ * its CPU: docs/trace.md says why not one ring per CPU as in Linux.
  */
 #include <tine/trace.h>
 #include <tine/task.h>
@@ -25,7 +26,7 @@
 #include <tine/errno.h>
 #include <tine/wait_status.h>
 
-#define TRACE_RING_SIZE 8192		/* events kept per CPU, a power of two */
+#define TRACE_RING_SIZE 8192		/* events kept, a power of two */
 #define TRACE_FORMAT_VERSION 1
 #define TRACE_SYSCALL 0x200		/* the word "syscall": syscall_trace */
 

@@ -192,8 +192,13 @@ void do_page_fault(struct pt_regs *regs, u64 addr)
 
 	int err = handle_mm_fault(mm, addr, write, exec, &si_code);
 	trace_page_fault(regs, addr, err);
-	if (!err)
+	if (!err) {
+		/* Linux's mm_account_fault(): with no disk, every fault that
+		 * was served is a minor one (getrusage ru_minflt, stat). */
+		if (current)
+			current->min_flt++;
 		return;
+	}
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))
 			return;

@@ -262,3 +262,36 @@ void mmput(struct mm_struct *mm)
 		fput(mm->exe_file);
 	kmem_cache_free(mm_cache, mm);
 }
+
+/*
+ * The page-table pages that table (at level: 3 the PML4, 2 a PDPT, 1 a
+ * page directory) points to, counted down to the last level; a 2 MiB
+ * entry in a page directory has no table below it.
+ */
+static u64 count_tables(const pte_t *table, int level, int nr_entries)
+{
+	u64 n = 0;
+
+	for (int i = 0; i < nr_entries; i++) {
+		pte_t e = table[i];
+
+		if (!(e & PTE_P) || (level == 1 && (e & PTE_PS)))
+			continue;
+		n++;
+		if (level > 1)
+			n += count_tables(phys_to_virt(e & PTE_ADDR), level - 1, 512);
+	}
+	return n;
+}
+
+/*
+ * Page-table pages mapping mm's user half (PDPTs, page directories and
+ * page tables; not the PML4), which is what Linux's pgtables_bytes counts
+ * and /proc/PID/status shows as VmPTE.  Counted on demand: only /proc
+ * asks.  A table that fork shares between two address spaces counts in
+ * both.
+ */
+u64 mm_pgtable_pages(struct mm_struct *mm)
+{
+	return mm->pgd ? count_tables(mm->pgd, 3, 256) : 0;
+}

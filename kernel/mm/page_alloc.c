@@ -12,9 +12,9 @@
  * that get_page/put_page pairs on them (a kernel page mapped into user
  * space) never free them.
  *
- * Locking: free_area and the counters will be guarded by a zone lock once
- * Tine runs on several CPUs; today there is one CPU and the caller must not
- * let an interrupt handler allocate in the middle (interrupts off).
+ * Locking: callers are serialised as all kernel code is, by the big kernel
+ * lock (docs/locking.md); no interrupt handler allocates.  free_area and
+ * the counters would get a zone lock of their own if the big lock were split.
  *
  * Debug checks (TINE_DEBUG): see page.h.  The poison is written when a
  * block's last reference goes and checked, page by page, when a block is

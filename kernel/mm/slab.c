@@ -15,10 +15,10 @@
  * filled with POISON_FREE and checked when handed out again, which catches
  * writes after free.
  *
- * Locking: none yet.  Tine runs on one CPU and the caller keeps interrupts
- * off across calls that interrupt handlers might also make; each cache has
- * a place for its lock (see struct kmem_cache), and cache_list would get a
- * lock of its own, taken before any cache's.
+ * Locking: callers are serialised as all kernel code is, by the big kernel
+ * lock (docs/locking.md); no interrupt handler allocates.  Each cache has a
+ * place for a lock of its own (see struct kmem_cache) for the day the big
+ * lock is split, and cache_list would get one taken before any cache's.
  */
 #include <tine/slab.h>
 #include <tine/page.h>

@@ -122,6 +122,7 @@ static bool exit_notify(struct task_struct *t)
 	if (t != leader) {
 		/* A thread is never waited for; the last one reports the group. */
 		list_del(&t->thread_group);
+		t->signal->min_flt += t->min_flt;	/* the group keeps its count */
 		if (t->signal->nr_threads == 0 && leader->exit_state == EXIT_ZOMBIE) {
 			notify_group_dead(leader);
 			if (leader->exit_state == EXIT_DEAD && leader != current)

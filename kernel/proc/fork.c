@@ -182,6 +182,32 @@ static void link_child(struct task_struct *p, u64 flags)
 	task_list_add(p);
 }
 
+/*
+ * kernel.threads-max: how many tasks may exist.  Linux's default
+ * (set_max_threads) lets kernel stacks take at most an eighth of RAM, and
+ * is never less than MIN_THREADS; a write (sysctl_max_threads) must lie in
+ * [1, MAX_THREADS] or gets EINVAL.
+ */
+static int max_threads;
+
+int threads_max_get(void)
+{
+	if (!max_threads) {
+		u64 n = nr_total_pages() / (8 * KSTACK_SIZE / PAGE_SIZE);
+		max_threads = n < MIN_THREADS ? MIN_THREADS :
+			      n > MAX_THREADS ? MAX_THREADS : (int)n;
+	}
+	return max_threads;
+}
+
+int threads_max_set(int v)
+{
+	if (v < 1 || v > MAX_THREADS)
+		return -EINVAL;
+	max_threads = v;
+	return 0;
+}
+
 static struct task_struct *copy_process(u64 flags, u64 stack, int __user *ctid,
 					u64 tls, int exit_signal, long *err)
 {
@@ -193,6 +219,12 @@ static struct task_struct *copy_process(u64 flags, u64 stack, int __user *ctid,
 	uid_t uid = cur->cred->uid;
 	if (uid != 0 && count_user_processes(uid) >=
 	    (int)cur->signal->rlim[RLIMIT_NPROC].rlim_cur) {
+		*err = -EAGAIN;
+		return NULL;
+	}
+	/* fork(2): "EAGAIN ... the system-wide limit on the number of
+	 * threads, as defined by /proc/sys/kernel/threads-max" (root too). */
+	if (nr_tasks_get() >= threads_max_get()) {
 		*err = -EAGAIN;
 		return NULL;
 	}
@@ -239,6 +271,14 @@ static struct task_struct *copy_process(u64 flags, u64 stack, int __user *ctid,
 		*err = copy_signal(flags, p);
 	if (*err)
 		goto fail;
+	/* Let kill terminate fork in the middle, as Linux does: a parent
+	 * killed while it was on its way into fork (on another CPU, between
+	 * the kill's IPI and its next look at its signals) must not leave a
+	 * child that the kill never saw. */
+	if (fatal_signal_pending(cur)) {
+		*err = -EINTR;
+		goto fail;
+	}
 	/* From here on nothing can fail: the child becomes visible. */
 	setup_child_stack(p, stack, tls, flags);
 	link_child(p, flags);

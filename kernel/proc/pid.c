@@ -10,8 +10,8 @@
  * pid_max can be changed (/proc/sys/kernel/pid_max) between PID_MAX_MIN and
  * PID_MAX_LIMIT; PIDs already above a lowered pid_max stay valid.
  *
- * Locking: the bitmap and cursor will be guarded by pidmap_lock (SMP);
- * today callers run on one CPU with no allocation from interrupts.
+ * Locking: the big kernel lock (docs/locking.md) guards the bitmap and the
+ * cursor; no interrupt handler allocates a PID.
  */
 #include <tine/pid.h>
 #include <tine/errno.h>

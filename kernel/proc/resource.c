@@ -78,16 +78,19 @@ struct rusage_k {
 	    oublock, msgsnd, msgrcv, nsignals, nvcsw, nivcsw;
 };
 
-static void group_times(struct task_struct *leader, u64 *ut, u64 *st, u64 *vcsw, u64 *ivcsw)
+static void group_times(struct task_struct *leader, u64 *ut, u64 *st, u64 *vcsw,
+			u64 *ivcsw, u64 *minflt)
 {
 	struct list_head *pos = &leader->thread_group;
 	struct task_struct *t = leader;
 	*ut = *st = *vcsw = *ivcsw = 0;
+	*minflt = leader->signal->min_flt;	/* its threads that have exited */
 	do {
 		*ut += t->utime_ns;
 		*st += t->stime_ns;
 		*vcsw += t->nvcsw;
 		*ivcsw += t->nivcsw;
+		*minflt += t->min_flt;
 		pos = pos->next;
 		t = list_entry(pos, struct task_struct, thread_group);
 	} while (pos != &leader->thread_group);
@@ -96,21 +99,24 @@ static void group_times(struct task_struct *leader, u64 *ut, u64 *st, u64 *vcsw,
 long sys_getrusage(int who, void __user *ru)
 {
 	struct rusage_k r;
-	u64 ut, st, vcsw = 0, ivcsw = 0;
+	u64 ut, st, vcsw = 0, ivcsw = 0, minflt = 0;
 
 	memset(&r, 0, sizeof(r));
 	if (who == RUSAGE_SELF) {
-		group_times(current->group_leader, &ut, &st, &vcsw, &ivcsw);
+		group_times(current->group_leader, &ut, &st, &vcsw, &ivcsw,
+			    &minflt);
 		if (current->mm)
 			r.maxrss = current->mm->hiwater_rss * 4;
 	} else if (who == RUSAGE_CHILDREN) {
 		ut = current->signal->cutime_ns;
 		st = current->signal->cstime_ns;
+		minflt = current->signal->cmin_flt;
 	} else if (who == RUSAGE_THREAD) {
 		ut = current->utime_ns;
 		st = current->stime_ns;
 		vcsw = current->nvcsw;
 		ivcsw = current->nivcsw;
+		minflt = current->min_flt;
 	} else {
 		return -EINVAL;
 	}
@@ -120,14 +126,15 @@ long sys_getrusage(int who, void __user *ru)
 	r.stime_usec = (st % NSEC_PER_SEC) / 1000;
 	r.nvcsw = vcsw;
 	r.nivcsw = ivcsw;
+	r.minflt = minflt;
 	return copy_to_user(ru, &r, sizeof(r));
 }
 
 /* times(2): clock ticks (USER_HZ = 100), and the return value is uptime. */
 long sys_times(void __user *buf)
 {
-	u64 ut, st, v, iv;
-	group_times(current->group_leader, &ut, &st, &v, &iv);
+	u64 ut, st, v, iv, mf;
+	group_times(current->group_leader, &ut, &st, &v, &iv, &mf);
 	s64 t[4] = { (s64)(ut / 10000000), (s64)(st / 10000000),
 		     (s64)(current->signal->cutime_ns / 10000000),
 		     (s64)(current->signal->cstime_ns / 10000000) };

@@ -268,16 +268,37 @@ void loadavg_get(u64 loads[3])
 		loads[i] = avenrun[i] << (16 - FSHIFT);
 }
 
-/* Charge the tick that just ended to user or system time. */
-static void account_tick(struct task_struct *t, struct cpu *c)
+/*
+ * Charge the time since this CPU's last tick to the current task, as user
+ * or system time by where the tick interrupted it.  Not a fixed 1/HZ: when
+ * QEMU's host thread for this CPU is descheduled, the ticks it missed
+ * arrive as one, and charging 1/HZ would lose the rest (under load the
+ * CPU time of a spinning task fell to half the time it spun).  But at most
+ * MAX_TICK_CHARGE: a longer gap is the host's doing, and charging all of it
+ * to whoever was current then (a task in the middle of going to sleep, in
+ * one soak run 190 ms) is as wrong as losing it.
+ */
+#define MAX_TICK_CHARGE (3 * NSEC_PER_SEC / HZ)
+
+static u64 tick_elapsed(struct cpu *c)
+{
+	u64 now = ktime_get_ns(), ns = NSEC_PER_SEC / HZ;
+
+	if (c->last_tick_ns && now > c->last_tick_ns)
+		ns = MIN(now - c->last_tick_ns, MAX_TICK_CHARGE);
+	c->last_tick_ns = now;
+	return ns;
+}
+
+static void account_tick(struct task_struct *t, struct cpu *c, u64 ns)
 {
 	const struct pt_regs *r = c->irq_regs;
 	if (r && user_mode(r)) {
-		t->utime_ns += NSEC_PER_SEC / HZ;
-		c->user_ticks++;
+		t->utime_ns += ns;
+		c->user_ns += ns;
 	} else {
-		t->stime_ns += NSEC_PER_SEC / HZ;
-		c->system_ticks++;
+		t->stime_ns += ns;
+		c->system_ns += ns;
 	}
 }
 
@@ -287,6 +308,7 @@ void sched_tick(void)
 {
 	struct task_struct *t = current;
 	struct cpu *c = this_cpu();
+	u64 ns = tick_elapsed(c);
 
 	if (c->id == 0) {
 		jiffies++;
@@ -301,12 +323,12 @@ void sched_tick(void)
 		spin_unlock_irqrestore(&rq_lock, flags);
 	}
 	if (t == c->idle) {
-		c->idle_ticks++;
+		c->idle_ns += ns;
 		if (c->nr_running)
 			t->need_resched = true;
 		return;
 	}
-	account_tick(t, c);
+	account_tick(t, c, ns);
 	if (--t->time_slice <= 0) {
 		t->time_slice = slice_for(t);
 		if (c->nr_running > 1)

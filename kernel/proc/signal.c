@@ -406,6 +406,12 @@ int kill_pgrp(pid_t pgrp, int sig)
 	return found ? 0 : -ESRCH;
 }
 
+/* Is t on its way to dying (SIGKILL, or a fatal signal took its group)? */
+bool fatal_signal_pending(const struct task_struct *t)
+{
+	return (t->pending.signal & M(SIGKILL)) || (t->signal && t->signal->group_exit);
+}
+
 bool signal_pending_current(void)
 {
 	struct task_struct *t = current;

@@ -63,14 +63,25 @@ u64 nr_live_tasks(void)
 	return live_tasks;
 }
 
+/* Tasks on task_list, zombies included (Linux's nr_threads), which fork
+ * holds against threads-max. */
+static int nr_tasks;
+
 void task_list_add(struct task_struct *t)
 {
 	list_add_tail(&t->tasks, &task_list);
+	nr_tasks++;
 }
 
 void task_list_del(struct task_struct *t)
 {
 	list_del(&t->tasks);
+	nr_tasks--;
+}
+
+int nr_tasks_get(void)
+{
+	return nr_tasks;
 }
 
 struct task_struct *find_task_by_pid(pid_t pid)

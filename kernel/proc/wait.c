@@ -25,6 +25,7 @@ struct wait_opts {
 	uid_t uid;
 	u64 utime_ns, stime_ns;
 	u64 nvcsw, nivcsw, maxrss_kb;
+	u64 min_flt;
 };
 
 static bool selects(const struct wait_opts *w, const struct task_struct *c)
@@ -55,6 +56,7 @@ static void fill_result(struct wait_opts *w, struct task_struct *c)
 	w->stime_ns = c->stime_ns + c->signal->cstime_ns;
 	w->nvcsw = c->nvcsw;
 	w->nivcsw = c->nivcsw;
+	w->min_flt = c->min_flt + c->signal->min_flt + c->signal->cmin_flt;
 }
 
 /* The exit status of a zombie as wait4's word and waitid's code/status. */
@@ -82,6 +84,7 @@ static int wait_task_zombie(struct wait_opts *w, struct task_struct *c)
 	struct signal_struct *ps = current->signal;
 	ps->cutime_ns += c->utime_ns + c->signal->cutime_ns;
 	ps->cstime_ns += c->stime_ns + c->signal->cstime_ns;
+	ps->cmin_flt += c->min_flt + c->signal->min_flt + c->signal->cmin_flt;
 	release_task(c);
 	return 1;
 }
@@ -189,6 +192,7 @@ static long put_rusage(const struct wait_opts *w, void __user *ru)
 	ns_to_timeval(w->stime_ns, &r.ru_stime);
 	r.ru_nvcsw = w->nvcsw;
 	r.ru_nivcsw = w->nivcsw;
+	r.ru_minflt = w->min_flt;
 	return copy_to_user(ru, &r, sizeof(r));
 }
 

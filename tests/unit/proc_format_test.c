@@ -116,6 +116,24 @@ static void test_status(void **state)
 	assert_string_equal(out, linux_status);
 }
 
+/* `echo 'x\y' > /proc/self/comm` on Linux 6.1: status escapes the
+ * backslash and the newline the write kept; stat shows them raw. */
+static void test_status_name_escaped(void **state)
+{
+	struct proc_task_info p = linux_cat();
+	struct proc_buf pb = fresh();
+
+	(void)state;
+	strcpy(p.comm, "x\\y\n");
+	proc_format_status(&pb, &p);
+	static const char name[] = "Name:\tx\\\\y\\n\nUmask:";
+	static const char stat[] = "81 (x\\y\n) R ";
+	assert_memory_equal(out, name, sizeof(name) - 1);
+	pb = fresh();
+	proc_format_stat(&pb, &p);
+	assert_memory_equal(out, stat, sizeof(stat) - 1);
+}
+
 static void test_statm(void **state)
 {
 	struct proc_task_info p = linux_cat();
@@ -261,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_stat),
 		cmocka_unit_test(test_stat_zombie_has_no_mm_fields),
 		cmocka_unit_test(test_status),
+		cmocka_unit_test(test_status_name_escaped),
 		cmocka_unit_test(test_statm),
 		cmocka_unit_test(test_maps_lines),
 		cmocka_unit_test(test_loadavg),

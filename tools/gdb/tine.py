@@ -65,11 +65,19 @@ def cstr(v):
     return v.string() if ptr(v) else "-"
 
 
-def current_pid():
+def running():
+    """{pid: cpu} for the task on each CPU (idle tasks, pid 0, left out)."""
     try:
-        return int(gdb.parse_and_eval("cpu0.current_task")["pid"])
+        n = int(gdb.parse_and_eval("nr_cpus"))
+        cpus = gdb.parse_and_eval("cpus")
+        on = {}
+        for i in range(n):
+            pid = int(cpus[i]["current_task"]["pid"])
+            if pid:
+                on[pid] = i
+        return on
     except gdb.error:
-        return -1
+        return {}
 
 
 class TinePs(gdb.Command):
@@ -79,7 +87,7 @@ class TinePs(gdb.Command):
         super().__init__("tine-ps", gdb.COMMAND_USER)
 
     def invoke(self, arg, from_tty):
-        cur = current_pid()
+        on = running()
         print("%5s %5s %5s %s %-18s %-16s %s" % ("PID", "TGID", "PPID", "S",
                                                  "WCHAN", "COMM", "TASK"))
         for t in tasks():
@@ -88,7 +96,8 @@ class TinePs(gdb.Command):
             print("%5d %5d %5d %s %-18s %-16s 0x%x%s" % (
                 int(t["pid"]), int(t["tgid"]), ppid, state_char(t),
                 cstr(t["wchan"]), t["comm"].string(), ptr(t),
-                "  <- running" if int(t["pid"]) == cur else ""))
+                ("  <- on CPU %d" % on[int(t["pid"])])
+                if int(t["pid"]) in on else ""))
 
 
 class TineTask(gdb.Command):
@@ -202,8 +211,9 @@ class TineBt(gdb.Command):
 
     def invoke(self, arg, from_tty):
         t = find_task(int(gdb.parse_and_eval(arg)))
-        if int(t["pid"]) == current_pid():
-            raise gdb.GdbError("pid %d is running: use bt" % int(t["pid"]))
+        if int(t["pid"]) in running():
+            raise gdb.GdbError("pid %d is on a CPU: use thread N and bt"
+                               % int(t["pid"]))
         lo = ptr(t["kstack"])
         hi = lo + KSTACK_SIZE
         u64 = gdb.lookup_type("unsigned long").pointer()

@@ -44,7 +44,8 @@ void do_syscall(struct pt_regs *regs)
 {
 	u64 nr = regs->orig_rax;
 
-	lock_kernel();
+	if (smp_kernel_lock())
+		lock_kernel();
 	current->regs = regs;
 	if (nr < NR_SYSCALLS && syscall_table[nr])
 		regs->rax = syscall_table[nr](regs->rdi, regs->rsi, regs->rdx,
@@ -71,7 +72,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 		bool work = t->need_resched || signal_pending_current();
 		if (!work)
 			break;
-		if (!kernel_locked())
+		if (smp_kernel_lock() && !kernel_locked())
 			lock_kernel();
 		__asm__ volatile("sti");
 		if (t->need_resched)
@@ -85,6 +86,6 @@ void exit_to_user_mode(struct pt_regs *regs)
 		regs->rax = regs->orig_rax;
 		regs->rip -= 2;		/* back over the 2-byte syscall instruction */
 	}
-	if (kernel_locked())
+	if (smp_kernel_lock() && kernel_locked())
 		release_kernel_lock();
 }

@@ -69,6 +69,7 @@ static void mm_fields(struct mm_struct *mm, struct proc_task_info *p)
 	p->env_start = mm->env_start;
 	p->env_end = mm->env_end;
 	vma_classes(mm, p);
+	p->pte_pages = mm_pgtable_pages(mm);
 }
 
 static void sig_fields(struct task_struct *t, struct proc_task_info *p)
@@ -86,6 +87,7 @@ static void sig_fields(struct task_struct *t, struct proc_task_info *p)
 		p->session = sig->session;
 		p->cutime = sig->cutime_ns / NS_PER_TICK;
 		p->cstime = sig->cstime_ns / NS_PER_TICK;
+		p->cmin_flt = sig->cmin_flt;
 		p->num_threads = sig->nr_threads;
 	}
 	for (int s = 1; t->sighand && s <= _NSIG; s++) {
@@ -116,10 +118,11 @@ static void cred_fields(struct task_struct *t, struct proc_task_info *p)
 	p->cap_bnd = CAP_VALID_MASK;
 }
 
-/* CPU times and switches: the thread's own, or the group's for a leader. */
+/* CPU times, faults and switches: the thread's own, or the group's for a
+ * leader (with the faults of its exited threads, as do_task_stat sums). */
 static void time_fields(struct task_struct *t, struct proc_task_info *p, bool whole)
 {
-	u64 ut = 0, st = 0;
+	u64 ut = 0, st = 0, minflt = 0;
 	struct list_head *pos;
 
 	list_for_each(pos, &task_list) {
@@ -128,8 +131,12 @@ static void time_fields(struct task_struct *t, struct proc_task_info *p, bool wh
 		if (q == t || (whole && q->tgid == t->tgid)) {
 			ut += q->utime_ns;
 			st += q->stime_ns;
+			minflt += q->min_flt;
 		}
 	}
+	if (whole && t->signal)
+		minflt += t->signal->min_flt;
+	p->min_flt = minflt;
 	p->utime = ut / NS_PER_TICK;
 	p->stime = st / NS_PER_TICK;
 	p->nvcsw = t->nvcsw;

@@ -14,8 +14,8 @@
 #include <tine/format.h>
 #include <tine/errno.h>
 
-/* The file at fd of task pid, or NULL (no reference taken: one CPU, and
- * the caller uses it before anything can sleep). */
+/* The file at fd of task pid, or NULL (no reference taken: the caller holds
+ * the big kernel lock and uses it before anything can sleep). */
 static struct file *task_file(s32 pid, s32 fd)
 {
 	struct task_struct *t = proc_task(pid);

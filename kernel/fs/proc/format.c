@@ -60,9 +60,10 @@ void proc_format_stat(struct proc_buf *pb, const struct proc_task_info *p)
 {
 	bool mm = p->has_mm;
 
-	pb_printf(pb, "%d (%s) %c %d %d %d %d %d %lu %lu 0 %lu 0",
+	pb_printf(pb, "%d (%s) %c %d %d %d %d %d %lu %lu %lu %lu 0",
 		  p->pid, p->comm, p->state, p->ppid, p->pgrp, p->session,
-		  p->tty_nr, p->tpgid, p->flags, p->min_flt, p->maj_flt);
+		  p->tty_nr, p->tpgid, p->flags, p->min_flt, p->cmin_flt,
+		  p->maj_flt);
 	pb_printf(pb, " %lu %lu %ld %ld %d %d %d 0 %lu %lu %lu %lu",
 		  p->utime, p->stime, p->cutime, p->cstime,
 		  20 + p->nice, p->nice, p->num_threads, p->start_time,
@@ -83,10 +84,27 @@ void proc_format_stat(struct proc_buf *pb, const struct proc_task_info *p)
 	pb_printf(pb, " %d\n", p->exit_code);
 }
 
+/* fs/proc/array.c proc_task_name(): a name written through
+ * /proc/PID/comm may hold a newline or a backslash; status shows them as
+ * "\n" and "\\" so that the line stays one line.  Other bytes are raw. */
+static void status_name(struct proc_buf *pb, const char *comm)
+{
+	pb_printf(pb, "Name:\t");
+	for (const char *c = comm; *c; c++) {
+		if (*c == '\n')
+			pb_printf(pb, "\\n");
+		else if (*c == '\\')
+			pb_printf(pb, "\\\\");
+		else
+			pb_printf(pb, "%c", *c);
+	}
+	pb_printf(pb, "\n");
+}
+
 /* fs/proc/array.c task_state(): identity, credentials, the fd table size. */
 static void status_identity(struct proc_buf *pb, const struct proc_task_info *p)
 {
-	pb_printf(pb, "Name:\t%s\n", p->comm);
+	status_name(pb, p->comm);
 	if (p->has_mm)			/* Linux: only while the task has an fs */
 		pb_printf(pb, "Umask:\t%#04o\n", p->umask);
 	pb_printf(pb, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
@@ -278,7 +296,7 @@ void proc_format_uptime(struct proc_buf *pb, u64 uptime_ns, u64 idle_ns)
 }
 
 /*
- * fs/proc/stat.c show_stat() for one CPU.  "intr" carries only the total:
+ * fs/proc/stat.c show_stat().  "intr" carries only the total:
  * Linux follows it with one count per interrupt number, which Tine does
  * not keep (readers such as procps use only the total).
  */

@@ -8,10 +8,10 @@
 #include <tine/sched.h>
 #include <tine/time.h>
 
-/* The scheduler keeps ticks of HZ; /proc/stat speaks USER_HZ. */
-static u64 to_clock_t(u64 ticks)
+/* The scheduler keeps nanoseconds; /proc/stat speaks USER_HZ ticks. */
+static u64 ns_to_clock_t(u64 ns)
 {
-	return ticks * USER_HZ / HZ;
+	return ns / (NSEC_PER_SEC / USER_HZ);
 }
 
 static void count_states(struct proc_cpu_info *c)
@@ -38,9 +38,9 @@ int proc_stat_show(struct proc_buf *pb, s32 pid)
 	(void)pid;
 	c.nr_cpus = nr_cpus;
 	for (int i = 0; i < nr_cpus; i++) {
-		c.cpu[i].user = to_clock_t(cpus[i]->user_ticks);
-		c.cpu[i].system = to_clock_t(cpus[i]->system_ticks);
-		c.cpu[i].idle = to_clock_t(cpus[i]->idle_ticks);
+		c.cpu[i].user = ns_to_clock_t(cpus[i]->user_ns);
+		c.cpu[i].system = ns_to_clock_t(cpus[i]->system_ns);
+		c.cpu[i].idle = ns_to_clock_t(cpus[i]->idle_ns);
 		c.intr += cpus[i]->irq_count;
 	}
 	c.ctxt = nr_context_switches;

@@ -1,10 +1,10 @@
 /*
  * /proc/sys: the sysctls Tine has.  kernel/pid_max is writable, in the
  * range Linux allows it ("pid_max ... must be between RESERVED_PIDS+1 and
- * PID_MAX_LIMIT", EINVAL otherwise); kernel/threads-max uses Linux's rule
- * (a thread's stack may take at most an eighth of RAM); fs/file-nr and
- * fs/inode-nr count the open files and inodes, for leak checks.  Debug
- * builds add debug/provoke-crash (kernel/lib/crashtest.c).
+ * PID_MAX_LIMIT", EINVAL otherwise); kernel/threads-max too (fork.c owns
+ * it and holds fork to it); fs/file-nr and fs/inode-nr count the open
+ * files and inodes, for leak checks.  Debug builds add debug/provoke-crash
+ * (kernel/lib/crashtest.c).
  */
 #include <tine/proc_fs.h>
 #include <tine/fs.h>
@@ -32,14 +32,23 @@ static int write_pid_max(s32 pid, const char *buf, size_t n)
 	return pid_max_set(v);
 }
 
-/* kernel/fork.c set_max_threads(): totalram / (8 * THREAD_SIZE / PAGE_SIZE) */
 static int show_threads_max(struct proc_buf *pb, s32 pid)
 {
-	u64 threads = nr_total_pages() / (8 * KSTACK_SIZE / PAGE_SIZE);
+	(void)pid;
+	pb_printf(pb, "%d\n", threads_max_get());
+	return 0;
+}
+
+/* kernel/fork.c sysctl_max_threads(): in [1, MAX_THREADS]. */
+static int write_threads_max(s32 pid, const char *buf, size_t n)
+{
+	s32 v;
 
 	(void)pid;
-	pb_printf(pb, "%lu\n", threads < 20 ? 20 : threads);
-	return 0;
+	(void)n;
+	if (proc_parse_int(buf, &v))
+		return -EINVAL;
+	return threads_max_set(v);
 }
 
 static int show_osrelease(struct proc_buf *pb, s32 pid)
@@ -76,7 +85,8 @@ static const struct proc_entry kernel_entries[] = {
 	{ .name = "ostype", .mode = S_IFREG | 0444, .show = show_ostype },
 	{ .name = "pid_max", .mode = S_IFREG | 0644, .show = show_pid_max,
 	  .write = write_pid_max },
-	{ .name = "threads-max", .mode = S_IFREG | 0444, .show = show_threads_max },
+	{ .name = "threads-max", .mode = S_IFREG | 0644, .show = show_threads_max,
+	  .write = write_threads_max },
 };
 
 static const struct proc_entry fs_entries[] = {
