@@ -33,13 +33,14 @@ def main():
     ap.add_argument("--watchdog", type=int, default=60,
                     help="seconds without output that count as a hang")
     ap.add_argument("--log", default="build/fuzz.log")
+    ap.add_argument("--smp", type=int, default=1, help="CPUs QEMU gives")
     a = ap.parse_args()
 
     append = "fuzz_seconds=%d fuzz_seed=%d fuzz_workers=%d %s" % (
         a.seconds, a.seed, a.workers, a.append)
     if a.only != "":
         append += " fuzz_only=%s" % a.only
-    cmd = qemu.command(a.kernel, a.initrd, append.strip())
+    cmd = qemu.command(a.kernel, a.initrd, append.strip(), smp=a.smp)
     log = open(a.log, "wb")
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
