@@ -233,7 +233,7 @@ static inline u32 dev_minor(u32 dev)
 
 /* Limits (the values of Linux's sysctls with the same names) */
 #define MAXSYMLINKS	40		/* symlinks followed in one lookup */
-#define FILE_MAX	8192		/* fs.file-max: open struct files */
+#define FILE_MAX_DEFAULT 8192		/* fs.file-max at boot: open struct files */
 #define NR_OPEN		1048576		/* fs.nr_open: largest fd table */
 #define PIPE_BUF	4096		/* writes up to this size are atomic */
 #define PIPE_DEF_SIZE	65536		/* a new pipe's capacity */
@@ -322,6 +322,8 @@ struct file *alloc_file(struct dentry *d, struct inode *ino, u32 flags,
 struct file *get_file(struct file *f);
 void fput(struct file *f);
 u64 nr_open_files(void);
+u64 file_max_get(void);			/* fs.file-max */
+int file_max_set(s64 v);
 int file_path(struct file *f, char *buf, size_t n);	/* for /proc/PID/fd */
 int dentry_path(struct dentry *d, char *buf, size_t n);
 

@@ -16,6 +16,7 @@
 #include <tine/errno.h>
 
 static u64 files_in_use;	/* nr_open_files() */
+static u64 file_max = FILE_MAX_DEFAULT;	/* /proc/sys/fs/file-max */
 
 /*
  * A new file for inode ino (named by dentry d, which may be NULL for pipes)
@@ -28,7 +29,7 @@ struct file *alloc_file(struct dentry *d, struct inode *ino, u32 flags,
 
 	/* "ENFILE: The system-wide limit on the total number of open files
 	 * has been reached" (open(2)); CAP_SYS_ADMIN may go beyond it. */
-	if (files_in_use >= FILE_MAX && current->cred->euid != 0) {
+	if (files_in_use >= file_max && current->cred->euid != 0) {
 		*err = -ENFILE;
 		return NULL;
 	}
@@ -66,6 +67,20 @@ void fput(struct file *f)
 	iput(f->f_inode);
 	kfree(f);
 	files_in_use--;
+}
+
+u64 file_max_get(void)
+{
+	return file_max;
+}
+
+/* Linux takes any value from 0 up; files already open stay open. */
+int file_max_set(s64 v)
+{
+	if (v < 0)
+		return -EINVAL;
+	file_max = (u64)v;
+	return 0;
 }
 
 u64 nr_open_files(void)

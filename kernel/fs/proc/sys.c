@@ -2,7 +2,8 @@
  * /proc/sys: the sysctls Tine has.  kernel/pid_max is writable, in the
  * range Linux allows it ("pid_max ... must be between RESERVED_PIDS+1 and
  * PID_MAX_LIMIT", EINVAL otherwise); kernel/threads-max too (fork.c owns
- * it and holds fork to it); fs/file-nr and fs/inode-nr count the open
+ * it and holds fork to it); fs/file-max is the system-wide limit on open
+ * files (ENFILE, root exempt); fs/file-nr and fs/inode-nr count the open
  * files and inodes, for leak checks.  Debug builds add debug/provoke-crash
  * (kernel/lib/crashtest.c).
  */
@@ -69,8 +70,26 @@ static int show_ostype(struct proc_buf *pb, s32 pid)
 static int show_file_nr(struct proc_buf *pb, s32 pid)
 {
 	(void)pid;
-	pb_printf(pb, "%lu\t0\t%u\n", nr_open_files(), FILE_MAX);
+	pb_printf(pb, "%lu\t0\t%lu\n", nr_open_files(), file_max_get());
 	return 0;
+}
+
+static int show_file_max(struct proc_buf *pb, s32 pid)
+{
+	(void)pid;
+	pb_printf(pb, "%lu\n", file_max_get());
+	return 0;
+}
+
+static int write_file_max(s32 pid, const char *buf, size_t n)
+{
+	s32 v;
+
+	(void)pid;
+	(void)n;
+	if (proc_parse_int(buf, &v))
+		return -EINVAL;
+	return file_max_set(v);
 }
 
 static int show_inode_nr(struct proc_buf *pb, s32 pid)
@@ -90,6 +109,8 @@ static const struct proc_entry kernel_entries[] = {
 };
 
 static const struct proc_entry fs_entries[] = {
+	{ .name = "file-max", .mode = S_IFREG | 0644, .show = show_file_max,
+	  .write = write_file_max },
 	{ .name = "file-nr", .mode = S_IFREG | 0444, .show = show_file_nr },
 	{ .name = "inode-nr", .mode = S_IFREG | 0444, .show = show_inode_nr },
 };
