@@ -6,21 +6,6 @@
 #include <sched.h>
 #include <time.h>
 
-static int stat_processor(void)
-{
-	char buf[1024];
-	int fd = open("/proc/self/stat", O_RDONLY);
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	char *p = strrchr(buf, ')');
-	for (int field = 2; p && field < 39; field++)
-		p = strchr(p + 1, ' ');
-	return p ? atoi(p + 1) : -1;
-}
-
 static void check_mask_is(int cpu)
 {
 	cpu_set_t got;
@@ -32,6 +17,7 @@ static void check_mask_is(int cpu)
 
 int main(void)
 {
+	mount_proc();
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	int target = (int)n - 1;
 	cpu_set_t set;
@@ -50,7 +36,7 @@ int main(void)
 			x++;
 		CHECK_EQ("sched_getcpu", target, sched_getcpu());
 		if (i % 100 == 0)
-			CHECK_EQ("/proc/self/stat processor", target, stat_processor());
+			CHECK_EQ("/proc/self/stat processor", target, (int)self_stat_field(39));
 	}
 	pid_t pid = fork();
 	CHECK(pid >= 0, "fork: %s", strerror(errno));

@@ -87,6 +87,24 @@ static inline void on_signal_info(int sig, void (*fn)(int, siginfo_t *, void *))
 		FAIL("sigaction(%d): %s", sig, strerror(errno));
 }
 
+/* Field n (1-based, as proc(5) numbers them) of /proc/self/stat, counted
+ * after the ")" that ends the command name; -1 if it cannot be read. */
+static inline long self_stat_field(int n)
+{
+	char buf[1024];
+	int fd = open("/proc/self/stat", O_RDONLY);
+	ssize_t len = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	if (len <= 0)
+		return -1;
+	buf[len] = 0;
+	char *p = strrchr(buf, ')');	/* field 2 ends here */
+	for (int field = 2; p && field < n; field++)
+		p = strchr(p + 1, ' ');
+	return p ? atol(p + 1) : -1;
+}
+
 /* Make /proc available: mount it unless it is already there. */
 static inline void mount_proc(void)
 {
