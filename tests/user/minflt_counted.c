@@ -26,22 +26,6 @@ static long self_minflt(void)
 	return r.ru_minflt;
 }
 
-/* Field n (1-based) of /proc/self/stat, after the ")" of comm. */
-static long stat_field(int n)
-{
-	char buf[1024];
-	int fd = open("/proc/self/stat", O_RDONLY);
-	CHECK_OK("open /proc/self/stat", fd);
-	ssize_t len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	CHECK(len > 0, "read /proc/self/stat");
-	buf[len] = 0;
-	char *s = strrchr(buf, ')') + 2;	/* field 3 */
-	for (int i = 3; i < n; i++)
-		s = strchr(s, ' ') + 1;
-	return atol(s);
-}
-
 static void *thread_touch(void *arg)
 {
 	(void)arg;
@@ -51,12 +35,13 @@ static void *thread_touch(void *arg)
 
 int main(void)
 {
+	mount_proc();
 	long before = self_minflt();
 	touch_pages();
 	long after = self_minflt();
 	CHECK(after - before >= PAGES, "ru_minflt grew by %ld, want >= %d",
 	      after - before, PAGES);
-	long st = stat_field(10);
+	long st = self_stat_field(10);
 	CHECK(st >= after, "stat minflt %ld < ru_minflt %ld", st, after);
 
 	pthread_t th;
@@ -67,7 +52,7 @@ int main(void)
 	      "an exited thread's faults: grew by %ld, want >= %d",
 	      with_thread - after, PAGES);
 
-	CHECK_EQ("stat cminflt before any child", 0, stat_field(11));
+	CHECK_EQ("stat cminflt before any child", 0, self_stat_field(11));
 	pid_t pid = fork();
 	CHECK_OK("fork", pid);
 	if (pid == 0) {
@@ -82,7 +67,7 @@ int main(void)
 	struct rusage ch;
 	CHECK_OK("getrusage children", getrusage(RUSAGE_CHILDREN, &ch));
 	CHECK_EQ("RUSAGE_CHILDREN minflt", cr.ru_minflt, ch.ru_minflt);
-	CHECK_EQ("stat cminflt", ch.ru_minflt, stat_field(11));
+	CHECK_EQ("stat cminflt", ch.ru_minflt, self_stat_field(11));
 	printf("ok: minflt self %ld, child %ld\n", self_minflt(), ch.ru_minflt);
 	return 0;
 }
