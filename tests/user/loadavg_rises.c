@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#define MAX_SPIN 16
+#define MAX_SPIN 128
 
 int main(void)
 {
