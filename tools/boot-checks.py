@@ -15,6 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 KERNEL = os.path.join(HERE, "..", "build", "tine.elf")
 
@@ -48,13 +51,7 @@ def make_image(case, tmp):
 
 
 def boot(image):
-    cmd = ["qemu-system-x86_64", "-kernel", KERNEL, "-initrd", image,
-           "-append", "console=ttyS0 panic=-1", "-nographic", "-no-reboot", "-m", "256M"]
-    try:
-        r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=30)
-    except subprocess.TimeoutExpired:
-        return None, "timeout"
-    return r.returncode, r.stdout.decode(errors="replace")
+    return qemu.capture(KERNEL, image, timeout=30)
 
 
 def main():

@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 
@@ -45,14 +48,7 @@ def make_image(tmp):
 
 
 def boot(kernel, image, case):
-    cmd = ["qemu-system-x86_64", "-kernel", kernel, "-initrd", image,
-           "-append", "console=ttyS0 panic=-1 crash=" + case,
-           "-nographic", "-no-reboot", "-m", "256M"]
-    try:
-        r = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        return None, "timeout"
-    return r.returncode, r.stdout.decode(errors="replace")
+    return qemu.capture(kernel, image, "crash=" + case, timeout=60)
 
 
 def main():

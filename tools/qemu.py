@@ -38,10 +38,12 @@ def resolve(kernel):
     return linux_kernel() if kernel == "linux" else kernel
 
 
-def command(kernel, initrd, append="", icount=False, smp=1, gdb=False, cpu=None):
+def command(kernel, initrd, append="", icount=False, smp=1, gdb=False, cpu=None,
+            quiet=True):
     cpu = cpu or os.environ.get("QEMU_CPU")
+    base = "console=ttyS0 quiet panic=-1 " if quiet else "console=ttyS0 panic=-1 "
     cmd = ["qemu-system-x86_64", "-kernel", resolve(kernel), "-initrd", initrd,
-           "-append", ("console=ttyS0 quiet panic=-1 " + append).strip(),
+           "-append", (base + append).strip(),
            "-nographic", "-no-reboot", "-m", "256M",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     if icount:
@@ -53,6 +55,18 @@ def command(kernel, initrd, append="", icount=False, smp=1, gdb=False, cpu=None)
     if gdb:
         cmd += ["-s", "-S"]
     return cmd
+
+
+def capture(kernel, initrd, append="", timeout=60):
+    """Boot once, no terminal, without `quiet` (every kernel message shows);
+    return (QEMU's status or None on timeout, the serial output as text)."""
+    try:
+        r = subprocess.run(command(kernel, initrd, append, quiet=False),
+                           stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "timeout"
+    return r.returncode, r.stdout.decode(errors="replace")
 
 
 def run(kernel, initrd, append="", log=None, timeout=60, icount=False,
