@@ -10,6 +10,7 @@
 #include <tine/page.h>
 #include <tine/sched.h>
 #include <tine/time.h>
+#include <tine/spinlock.h>
 
 #define MSR_APIC_BASE	0x1b
 #define APIC_ID		0x20
@@ -107,14 +108,14 @@ void lapic_init(void)
 
 static void send_icr(u32 apic_id, u32 low)
 {
-	u64 flags;
-	__asm__ volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
+	/* Interrupts off: an IPI sent from a handler between our two writes
+	 * would change the destination under us. */
+	u64 flags = local_irq_save();
 	while (apic_read(APIC_ICR_LOW) & ICR_PENDING)
-		__asm__ volatile("pause");
+		cpu_relax();
 	apic_write(APIC_ICR_HIGH, apic_id << 24);
 	apic_write(APIC_ICR_LOW, low);		/* this write sends it */
-	if (flags & 0x200)
-		__asm__ volatile("sti");
+	local_irq_restore(flags);
 }
 
 void lapic_send_ipi(u32 apic_id, int vector)

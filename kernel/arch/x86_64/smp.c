@@ -17,6 +17,7 @@
 #include <tine/string.h>
 #include <tine/time.h>
 #include <tine/printk.h>
+#include <tine/spinlock.h>
 
 #define TRAMPOLINE_PHYS 0x8000
 
@@ -33,7 +34,7 @@ static void delay_us(u64 us)
 {
 	u64 end = ktime_get_ns() + us * 1000;
 	while (ktime_get_ns() < end)
-		__asm__ volatile("pause");
+		cpu_relax();
 }
 
 static void __attribute__((noreturn)) ap_main(struct cpu *c)
